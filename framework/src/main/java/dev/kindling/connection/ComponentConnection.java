@@ -1,0 +1,266 @@
+package dev.kindling.connection;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEvent;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.SmartLifecycle;
+
+import dev.kindling.connection.ComponentConnectException.Reason;
+
+/**
+ * Owns the component's stream for the application's lifetime: connects in the background (the
+ * application starts even when the server is down), retries with exponential backoff and jitter,
+ * rebuilds the stream when it is lost or declared dead, publishes past-tense events for every
+ * change, and stops gracefully.
+ *
+ * <p>Every state change runs on one supervisor thread, so a loss reported late by an old stream
+ * can never tear down its successor. That thread is the only non-daemon thread Kindling starts:
+ * it keeps a bot without a web server alive, and ends with {@link #stop()} so the JVM exits.
+ */
+public class ComponentConnection implements SmartLifecycle {
+
+	/** Stops after the web server's graceful shutdown, starts before it. */
+	public static final int PHASE = SmartLifecycle.DEFAULT_PHASE - 2048;
+
+	private static final Logger logger = LoggerFactory.getLogger(ComponentConnection.class);
+
+	private final ComponentEndpoint endpoint;
+
+	private final ConnectionSettings settings;
+
+	private final OutboundQueue outbound;
+
+	private final StanzaListener listener;
+
+	private final ApplicationEventPublisher events;
+
+	private final Backoff backoff;
+
+	private volatile ConnectionStatus status = new ConnectionStatus(ConnectionState.NEW, Instant.now(), null, 0, 0);
+
+	private volatile boolean stopping;
+
+	private @Nullable ScheduledExecutorService supervisor;
+
+	// Confined to the supervisor thread.
+	private @Nullable ComponentStream stream;
+
+	private @Nullable ScheduledFuture<?> nextAttempt;
+
+	private long connects;
+
+	public ComponentConnection(ComponentEndpoint endpoint, ConnectionSettings settings, OutboundQueue outbound,
+			StanzaListener listener, ApplicationEventPublisher events) {
+		this.endpoint = endpoint;
+		this.settings = settings;
+		this.outbound = outbound;
+		this.listener = listener;
+		this.events = events;
+		this.backoff = new Backoff(settings.backoffMin(), settings.backoffMax());
+	}
+
+	public ComponentEndpoint getEndpoint() {
+		return this.endpoint;
+	}
+
+	public ConnectionStatus getStatus() {
+		return this.status;
+	}
+
+	public ConnectionState getState() {
+		return this.status.state();
+	}
+
+	@Override
+	public synchronized void start() {
+		if (this.supervisor != null) {
+			return;
+		}
+		this.stopping = false;
+		ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, (task) -> {
+			Thread thread = new Thread(task, "kindling-connection-" + this.endpoint.domain());
+			thread.setDaemon(false);
+			return thread;
+		});
+		executor.setRemoveOnCancelPolicy(true);
+		this.supervisor = executor;
+		executor.execute(this::attempt);
+	}
+
+	/**
+	 * Declare the current stream dead and rebuild it, e.g. after a liveness ping went unanswered.
+	 * Does nothing while no stream is up.
+	 */
+	public void reconnect(Throwable cause) {
+		ScheduledExecutorService executor = this.supervisor;
+		if (executor != null && !this.stopping) {
+			executor.execute(() -> {
+				ComponentStream current = this.stream;
+				if (current != null) {
+					handleLoss(current, cause);
+				}
+			});
+		}
+	}
+
+	private void attempt() {
+		if (this.stopping) {
+			return;
+		}
+		this.nextAttempt = null;
+		setStatus(ConnectionState.CONNECTING, this.status.lastFailure());
+		ComponentStream opened;
+		try {
+			opened = ComponentStream.open(this.endpoint, this.settings);
+		}
+		catch (ComponentConnectException ex) {
+			scheduleRetry(ex);
+			return;
+		}
+		this.stream = opened;
+		this.outbound.open();
+		opened.start(this.listener, this.outbound, this::streamLost);
+		this.connects++;
+		int failedBefore = this.backoff.failures();
+		this.backoff.reset();
+		setStatus(ConnectionState.CONNECTED, null);
+		logger.info("Connected as component '{}' to {}:{}{}", this.endpoint.domain(), this.endpoint.host(),
+				this.endpoint.port(), (failedBefore > 0) ? " after " + failedBefore + " failed attempts" : "");
+		publish(new ComponentConnectedEvent(this, this.endpoint, opened.streamId(), this.connects));
+	}
+
+	private void streamLost(ComponentStream lost, Throwable cause) {
+		ScheduledExecutorService executor = this.supervisor;
+		if (executor != null && !executor.isShutdown()) {
+			executor.execute(() -> handleLoss(lost, cause));
+		}
+	}
+
+	private void handleLoss(ComponentStream lost, Throwable cause) {
+		if (this.stream != lost || this.stopping) {
+			return;
+		}
+		this.stream = null;
+		lost.abort();
+		int dropped = this.outbound.close();
+		logger.warn("Lost the stream of component '{}': {}{}", this.endpoint.domain(), cause.getMessage(),
+				(dropped > 0) ? " (" + dropped + " unsent stanzas dropped)" : "");
+		setStatus(ConnectionState.BACKOFF, cause);
+		publish(new ComponentDisconnectedEvent(this, cause));
+		scheduleRetry(cause);
+	}
+
+	private void scheduleRetry(Throwable cause) {
+		if (this.stopping || this.supervisor == null) {
+			return;
+		}
+		Duration delay = this.backoff.next();
+		int attempt = this.backoff.failures();
+		setStatus(ConnectionState.BACKOFF, cause);
+		logFailure(cause, attempt, delay);
+		publish(new ComponentReconnectingEvent(this, attempt, delay, cause));
+		this.nextAttempt = this.supervisor.schedule(this::attempt, delay.toMillis(), TimeUnit.MILLISECONDS);
+	}
+
+	private void logFailure(Throwable cause, int attempt, Duration delay) {
+		Reason reason = (cause instanceof ComponentConnectException connect) ? connect.getReason() : Reason.NETWORK;
+		String retry = "retry " + attempt + " in " + delay.toMillis() + " ms";
+		if (reason == Reason.NOT_AUTHORIZED || reason == Reason.CONFLICT) {
+			logger.error("{}; {}", cause.getMessage(), retry);
+		}
+		else if (attempt == 1 || logger.isDebugEnabled()) {
+			logger.warn("Component '{}' not connected to {}:{}: {}; {}", this.endpoint.domain(), this.endpoint.host(),
+					this.endpoint.port(), cause.getMessage(), retry);
+		}
+		else {
+			logger.info("Component '{}' still not connected: {}; {}", this.endpoint.domain(), cause.getMessage(), retry);
+		}
+	}
+
+	/**
+	 * Graceful stop: stop taking stanzas, let accepted handlers finish and their replies go out
+	 * (each within the shutdown timeout), end the stream, release the supervisor thread.
+	 */
+	@Override
+	public void stop() {
+		ScheduledExecutorService executor;
+		synchronized (this) {
+			executor = this.supervisor;
+			if (executor == null || this.stopping) {
+				return;
+			}
+			this.stopping = true;
+		}
+		long deadline = System.nanoTime() + this.settings.shutdownTimeout().toNanos();
+		this.listener.drain(this.settings.shutdownTimeout());
+		this.outbound.refuse();
+		this.outbound.awaitEmpty(remaining(deadline));
+		try {
+			executor.submit(() -> {
+				ScheduledFuture<?> pending = this.nextAttempt;
+				if (pending != null) {
+					pending.cancel(false);
+				}
+				ComponentStream current = this.stream;
+				this.stream = null;
+				if (current != null) {
+					current.close(remaining(deadline));
+				}
+				this.outbound.close();
+				setStatus(ConnectionState.STOPPED, null);
+				if (current != null) {
+					logger.info("Disconnected component '{}'", this.endpoint.domain());
+					publish(new ComponentDisconnectedEvent(this, null));
+				}
+			}).get(this.settings.shutdownTimeout().toMillis() + 1000, TimeUnit.MILLISECONDS);
+		}
+		catch (Exception ex) {
+			logger.warn("Graceful stop of component '{}' did not complete: {}", this.endpoint.domain(), ex.toString());
+		}
+		finally {
+			executor.shutdownNow();
+			synchronized (this) {
+				this.supervisor = null;
+			}
+		}
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.supervisor != null && !this.stopping;
+	}
+
+	@Override
+	public int getPhase() {
+		return PHASE;
+	}
+
+	private void setStatus(ConnectionState state, @Nullable Throwable failure) {
+		ConnectionStatus previous = this.status;
+		Instant since = (previous.state() == state) ? previous.since() : Instant.now();
+		this.status = new ConnectionStatus(state, since, failure, this.connects, this.backoff.failures());
+	}
+
+	private void publish(ApplicationEvent event) {
+		try {
+			this.events.publishEvent(event);
+		}
+		catch (RuntimeException ex) {
+			logger.error("A listener of {} failed", event.getClass().getSimpleName(), ex);
+		}
+	}
+
+	private static Duration remaining(long deadline) {
+		return Duration.ofNanos(Math.max(0, deadline - System.nanoTime()));
+	}
+
+}

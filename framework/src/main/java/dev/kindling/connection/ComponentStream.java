@@ -1,0 +1,369 @@
+package dev.kindling.connection;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.BiConsumer;
+
+import org.dom4j.Document;
+import org.jspecify.annotations.Nullable;
+import org.dom4j.DocumentException;
+import org.dom4j.Element;
+import org.dom4j.io.OutputFormat;
+import org.dom4j.io.XMLWriter;
+import org.dom4j.io.XPPPacketReader;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.xmlpull.mxp1.MXParser;
+import org.xmlpull.v1.XmlPullParser;
+import org.xmlpull.v1.XmlPullParserException;
+import org.xmlpull.v1.XmlPullParserFactory;
+import org.xmpp.packet.IQ;
+import org.xmpp.packet.Message;
+import org.xmpp.packet.Packet;
+import org.xmpp.packet.Presence;
+import org.xmpp.packet.StreamError;
+
+import dev.kindling.connection.ComponentConnectException.Reason;
+
+/**
+ * One authenticated XEP-0114 stream: the socket, a reader thread that turns elements into Tinder
+ * packets for the {@link StanzaListener}, and a writer thread that drains the
+ * {@link OutboundQueue} in batches with one flush per batch.
+ *
+ * <p>Replaces Whack's {@code ExternalComponent}: Whack parses with the same
+ * {@link XPPPacketReader} but hands every stanza to an unbounded 25-thread pool (losing order),
+ * writes on the caller's thread (blocking it for a whole outage), misses a clean
+ * {@code </stream:stream>} and reconnects on its own. Here the stream only reports its loss, once;
+ * {@link ComponentConnection} decides what happens next.
+ */
+final class ComponentStream {
+
+	private static final Logger logger = LoggerFactory.getLogger(ComponentStream.class);
+
+	private static final String STREAMS_NS = "http://etherx.jabber.org/streams";
+
+	private static final int WRITE_BATCH = 256;
+
+	private static final Duration WRITER_POLL = Duration.ofMillis(250);
+
+	private final ComponentEndpoint endpoint;
+
+	private final Socket socket;
+
+	private final StanzaSizeLimiter input;
+
+	private final XPPPacketReader reader;
+
+	private final Writer out;
+
+	private final XMLWriter xmlWriter;
+
+	private final ReentrantLock writeLock = new ReentrantLock();
+
+	private final String streamId;
+
+	private final AtomicBoolean closed = new AtomicBoolean();
+
+	private final AtomicBoolean lossReported = new AtomicBoolean();
+
+	private volatile @Nullable Thread writer;
+
+	private ComponentStream(ComponentEndpoint endpoint, Socket socket, StanzaSizeLimiter input,
+			XPPPacketReader reader, Writer out, String streamId) {
+		this.endpoint = endpoint;
+		this.socket = socket;
+		this.input = input;
+		this.reader = reader;
+		this.out = out;
+		this.xmlWriter = new XMLWriter(out, OutputFormat.createCompactFormat());
+		this.streamId = streamId;
+	}
+
+	/**
+	 * Connect and authenticate. Returns a stream whose threads are not started yet.
+	 * @throws ComponentConnectException with the reason the server gave, or {@code NETWORK}
+	 */
+	static ComponentStream open(ComponentEndpoint endpoint, ConnectionSettings settings) {
+		Socket socket = new Socket();
+		try {
+			int timeout = (int) settings.connectTimeout().toMillis();
+			socket.connect(new InetSocketAddress(endpoint.host(), endpoint.port()), timeout);
+			socket.setTcpNoDelay(true);
+			socket.setKeepAlive(true);
+			socket.setSoTimeout(timeout);
+			StanzaSizeLimiter input = new StanzaSizeLimiter(socket.getInputStream(), settings.maxStanzaSize());
+			Writer out = new BufferedWriter(new OutputStreamWriter(socket.getOutputStream(), StandardCharsets.UTF_8),
+					16 * 1024);
+			out.write("<stream:stream xmlns='jabber:component:accept' xmlns:stream='" + STREAMS_NS + "' to='"
+					+ escapeAttribute(endpoint.domain()) + "'>");
+			out.flush();
+
+			XPPPacketReader reader = new XPPPacketReader();
+			reader.setXPPFactory(parserFactory());
+			XmlPullParser parser = reader.getXPPParser();
+			parser.setInput(new InputStreamReader(input, StandardCharsets.UTF_8));
+			String streamId = readStreamHeader(parser, endpoint);
+
+			out.write("<handshake>" + handshakeDigest(streamId, endpoint.secret()) + "</handshake>");
+			out.flush();
+			input.startStanza();
+			Element answer = reader.parseDocument().getRootElement();
+			checkHandshakeAnswer(answer, endpoint);
+			socket.setSoTimeout(0);
+			return new ComponentStream(endpoint, socket, input, reader, out, streamId);
+		}
+		catch (ComponentConnectException ex) {
+			closeQuietly(socket);
+			throw ex;
+		}
+		catch (IOException | XmlPullParserException | DocumentException | RuntimeException ex) {
+			closeQuietly(socket);
+			throw new ComponentConnectException(Reason.NETWORK, "Cannot open a component stream to "
+					+ endpoint.host() + ":" + endpoint.port() + ": " + describe(ex), ex);
+		}
+	}
+
+	private static String readStreamHeader(XmlPullParser parser, ComponentEndpoint endpoint)
+			throws XmlPullParserException, IOException {
+		int event = parser.getEventType();
+		while (event != XmlPullParser.START_TAG) {
+			if (event == XmlPullParser.END_DOCUMENT) {
+				throw new ComponentConnectException(Reason.NETWORK, "The server closed the connection before its stream header");
+			}
+			event = parser.next();
+		}
+		if (!"stream".equals(parser.getName()) || !STREAMS_NS.equals(parser.getNamespace())) {
+			throw new ComponentConnectException(Reason.PROTOCOL,
+					"Expected a stream header from " + endpoint.host() + ":" + endpoint.port() + " but got <" + parser.getName() + ">");
+		}
+		String id = parser.getAttributeValue("", "id");
+		if (id == null || id.isEmpty()) {
+			throw new ComponentConnectException(Reason.PROTOCOL, "The server's stream header carries no id");
+		}
+		return id;
+	}
+
+	private static void checkHandshakeAnswer(Element answer, ComponentEndpoint endpoint) {
+		if (answer == null) {
+			throw new ComponentConnectException(Reason.NETWORK, "The server closed the stream during the handshake");
+		}
+		if ("handshake".equals(answer.getName())) {
+			return;
+		}
+		if ("error".equals(answer.getName())) {
+			throw streamErrorException(new StreamError(answer), endpoint);
+		}
+		throw new ComponentConnectException(Reason.PROTOCOL, "Unexpected answer to the handshake: <" + answer.getName() + ">");
+	}
+
+	static ComponentConnectException streamErrorException(StreamError error, ComponentEndpoint endpoint) {
+		StreamError.Condition condition = error.getCondition();
+		String text = (error.getText() != null) ? " (" + error.getText() + ")" : "";
+		if (condition == StreamError.Condition.not_authorized) {
+			return new ComponentConnectException(Reason.NOT_AUTHORIZED, "The server refused the secret for component '"
+					+ endpoint.domain() + "' (not-authorized)" + text + ": check xmpp.component.secret");
+		}
+		if (condition == StreamError.Condition.host_unknown) {
+			return new ComponentConnectException(Reason.NOT_AUTHORIZED, "The server does not know component '"
+					+ endpoint.domain() + "' (host-unknown)" + text + ": check xmpp.component.domain and the server's component configuration");
+		}
+		if (condition == StreamError.Condition.conflict) {
+			return new ComponentConnectException(Reason.CONFLICT, "Another session already holds component '"
+					+ endpoint.domain() + "' (conflict)" + text + ": is a second instance running?");
+		}
+		return new ComponentConnectException(Reason.PROTOCOL, "The server ended the stream: "
+				+ ((condition != null) ? condition.toXMPP() : "stream error") + text);
+	}
+
+	private static XmlPullParserFactory parserFactory() throws XmlPullParserException {
+		XmlPullParserFactory factory = XmlPullParserFactory.newInstance(MXParser.class.getName(), null);
+		factory.setNamespaceAware(true);
+		return factory;
+	}
+
+	static String handshakeDigest(String streamId, String secret) {
+		try {
+			MessageDigest sha1 = MessageDigest.getInstance("SHA-1");
+			return HexFormat.of().formatHex(sha1.digest((streamId + secret).getBytes(StandardCharsets.UTF_8)));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException("SHA-1 is not available", ex);
+		}
+	}
+
+	/**
+	 * Start the reader and writer threads.
+	 * @param listener receives each inbound stanza on the reader thread
+	 * @param outbound the queue the writer drains
+	 * @param onLoss told once, from whichever thread noticed, when the stream breaks
+	 */
+	void start(StanzaListener listener, OutboundQueue outbound, BiConsumer<ComponentStream, Throwable> onLoss) {
+		String name = this.endpoint.domain();
+		startDaemon("kindling-reader-" + name, () -> readLoop(listener, onLoss));
+		this.writer = startDaemon("kindling-writer-" + name, () -> writeLoop(outbound, onLoss));
+	}
+
+	String streamId() {
+		return this.streamId;
+	}
+
+	private void readLoop(StanzaListener listener, BiConsumer<ComponentStream, Throwable> onLoss) {
+		try {
+			while (!this.closed.get()) {
+				this.input.startStanza();
+				Document document = this.reader.parseDocument();
+				Element element = document.getRootElement();
+				if (element == null) {
+					throw new ComponentConnectException(Reason.NETWORK, "The server closed the stream");
+				}
+				Packet stanza = toPacket(element);
+				try {
+					listener.onStanza(stanza);
+				}
+				catch (RuntimeException ex) {
+					logger.error("Stanza listener failed; the stream stays up", ex);
+				}
+			}
+		}
+		catch (Throwable ex) {
+			reportLoss(ex, onLoss);
+		}
+	}
+
+	private Packet toPacket(Element element) {
+		return switch (element.getName()) {
+			case "message" -> new Message(element, true);
+			case "presence" -> new Presence(element, true);
+			case "iq" -> new IQ(element, true);
+			case "error" -> throw streamErrorException(new StreamError(element), this.endpoint);
+			default -> throw new ComponentConnectException(Reason.PROTOCOL,
+					"Unexpected top-level element <" + element.getQualifiedName() + "> on the component stream");
+		};
+	}
+
+	private void writeLoop(OutboundQueue outbound, BiConsumer<ComponentStream, Throwable> onLoss) {
+		List<Packet> batch = new ArrayList<>(WRITE_BATCH);
+		try {
+			while (!this.closed.get()) {
+				if (!outbound.takeBatch(batch, WRITE_BATCH, WRITER_POLL)) {
+					continue;
+				}
+				this.writeLock.lock();
+				try {
+					for (Packet stanza : batch) {
+						this.xmlWriter.write(stanza.getElement());
+					}
+					this.xmlWriter.flush();
+				}
+				finally {
+					this.writeLock.unlock();
+				}
+				batch.clear();
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+		catch (Throwable ex) {
+			if (!batch.isEmpty()) {
+				logger.debug("{} stanzas were not written before the stream broke", batch.size());
+			}
+			reportLoss(ex, onLoss);
+		}
+	}
+
+	private void reportLoss(Throwable ex, BiConsumer<ComponentStream, Throwable> onLoss) {
+		if (this.closed.get() || !this.lossReported.compareAndSet(false, true)) {
+			return;
+		}
+		Throwable cause = (ex instanceof ComponentConnectException) ? ex
+				: new ComponentConnectException((ex instanceof StanzaTooLargeException) ? Reason.PROTOCOL : Reason.NETWORK,
+						"Component stream lost: " + describe(ex), ex);
+		onLoss.accept(this, cause);
+	}
+
+	/**
+	 * End the stream politely: wait up to {@code timeout} for the writer to finish its batch, send
+	 * {@code </stream:stream>}, close the socket.
+	 */
+	void close(Duration timeout) {
+		if (!this.closed.compareAndSet(false, true)) {
+			return;
+		}
+		try {
+			if (this.writeLock.tryLock(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+				try {
+					this.out.write("</stream:stream>");
+					this.out.flush();
+				}
+				finally {
+					this.writeLock.unlock();
+				}
+			}
+		}
+		catch (IOException ex) {
+			logger.debug("Could not send the stream end", ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+		stopWriter();
+		closeQuietly(this.socket);
+	}
+
+	/** Drop the stream at once, without a goodbye: it is already broken or declared dead. */
+	void abort() {
+		this.closed.set(true);
+		stopWriter();
+		closeQuietly(this.socket);
+	}
+
+	private static Thread startDaemon(String name, Runnable task) {
+		Thread thread = new Thread(task, name);
+		thread.setDaemon(true);
+		thread.start();
+		return thread;
+	}
+
+	/** Wake the writer so it cannot take stanzas meant for the next stream. */
+	private void stopWriter() {
+		Thread thread = this.writer;
+		if (thread != null && thread != Thread.currentThread()) {
+			thread.interrupt();
+		}
+	}
+
+	private static void closeQuietly(Socket socket) {
+		try {
+			socket.close();
+		}
+		catch (IOException ex) {
+			logger.trace("Socket close failed", ex);
+		}
+	}
+
+	private static String escapeAttribute(String value) {
+		return value.replace("&", "&amp;").replace("'", "&apos;").replace("<", "&lt;");
+	}
+
+	private static String describe(Throwable ex) {
+		String message = ex.getMessage();
+		return (message != null) ? ex.getClass().getSimpleName() + ": " + message : ex.getClass().getSimpleName();
+	}
+
+}

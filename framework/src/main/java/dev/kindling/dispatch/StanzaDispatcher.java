@@ -1,0 +1,123 @@
+package dev.kindling.dispatch;
+
+import java.time.Duration;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.xmpp.packet.IQ;
+import org.xmpp.packet.JID;
+import org.xmpp.packet.Packet;
+import org.xmpp.packet.PacketError.Condition;
+
+import dev.kindling.connection.StanzaListener;
+import dev.kindling.routing.StanzaRouter;
+
+/**
+ * Takes stanzas off the reader thread and routes them on a bounded pool. Stanzas from the same
+ * sender (its bare JID, so one MUC room counts as one sender) are routed in arrival order;
+ * different senders run in parallel. When the queues are full, an IQ request is answered
+ * {@code resource-constraint} of type {@code wait} and a message or presence is dropped and
+ * counted: memory stays bounded under any load.
+ */
+public final class StanzaDispatcher implements StanzaListener {
+
+	private static final Logger logger = LoggerFactory.getLogger(StanzaDispatcher.class);
+
+	private final StanzaRouter router;
+
+	private final ExecutorService pool;
+
+	private final SerialLanes lanes;
+
+	private final AtomicLong dropped = new AtomicLong();
+
+	private final AtomicLong refused = new AtomicLong();
+
+	private volatile boolean accepting = true;
+
+	public StanzaDispatcher(StanzaRouter router, DispatchSettings settings) {
+		this.router = router;
+		AtomicInteger threadNumber = new AtomicInteger();
+		this.pool = new ThreadPoolExecutor(settings.threads(), settings.threads(), 0, TimeUnit.MILLISECONDS,
+				new LinkedBlockingQueue<>(), (task) -> {
+					Thread thread = new Thread(task, "kindling-handler-" + threadNumber.incrementAndGet());
+					thread.setDaemon(true);
+					return thread;
+				});
+		this.lanes = new SerialLanes(this.pool, settings.queueCapacity());
+	}
+
+	@Override
+	public void onStanza(Packet stanza) {
+		if (!this.accepting) {
+			refuse(stanza, Condition.service_unavailable, "shutting down");
+			return;
+		}
+		if (!this.lanes.offer(orderingKey(stanza), () -> this.router.route(stanza))) {
+			refuse(stanza, Condition.resource_constraint, "overloaded");
+		}
+	}
+
+	private void refuse(Packet stanza, Condition condition, String why) {
+		if (stanza instanceof IQ iq && iq.isRequest()) {
+			this.refused.incrementAndGet();
+			this.router.replyError(iq, condition);
+		}
+		else {
+			long count = this.dropped.incrementAndGet();
+			if (Long.bitCount(count) == 1) {
+				logger.warn("Dropped a {} from {} ({}); {} dropped so far", stanza.getElement().getName(), stanza.getFrom(),
+						why, count);
+			}
+		}
+	}
+
+	private static String orderingKey(Packet stanza) {
+		JID from = stanza.getFrom();
+		return (from != null) ? from.toBareJID() : "";
+	}
+
+	/** Stop taking stanzas and wait for the accepted ones to be handled. */
+	@Override
+	public void drain(Duration timeout) {
+		this.accepting = false;
+		long deadline = System.nanoTime() + timeout.toNanos();
+		while (this.lanes.queued() > 0 && deadline - System.nanoTime() > 0) {
+			LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(5));
+		}
+		int left = this.lanes.queued();
+		if (left > 0) {
+			logger.warn("{} stanzas were still being handled when the shutdown timeout of {} ms ran out", left,
+					timeout.toMillis());
+		}
+		this.pool.shutdown();
+	}
+
+	/** Stanzas accepted and not yet handled. */
+	public int queued() {
+		return this.lanes.queued();
+	}
+
+	/** Senders with stanzas queued or being handled. */
+	public int activeSenders() {
+		return this.lanes.activeLanes();
+	}
+
+	/** Messages and presences dropped because the queues were full or the component was stopping. */
+	public long dropped() {
+		return this.dropped.get();
+	}
+
+	/** IQ requests answered with an error because the queues were full or the component was stopping. */
+	public long refused() {
+		return this.refused.get();
+	}
+
+}

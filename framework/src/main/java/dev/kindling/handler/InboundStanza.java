@@ -1,0 +1,101 @@
+package dev.kindling.handler;
+
+import java.util.regex.Matcher;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.messaging.Message;
+import org.springframework.messaging.MessageHeaders;
+import org.xmpp.packet.IQ;
+import org.xmpp.packet.Packet;
+
+import dev.kindling.template.XmppTemplate;
+
+/**
+ * One stanza on its way through a handler: the spring-messaging {@link Message} the argument
+ * resolvers and return value handlers see, plus what routing learned (the body match) and whether
+ * an IQ request has been answered yet.
+ */
+public final class InboundStanza implements Message<Packet> {
+
+	private static final MessageHeaders NO_HEADERS = new NoHeaders();
+
+	private final Packet stanza;
+
+	private final @Nullable Matcher bodyMatch;
+
+	private final XmppTemplate template;
+
+	private volatile boolean answered;
+
+	public InboundStanza(Packet stanza, @Nullable Matcher bodyMatch, XmppTemplate template) {
+		this.stanza = stanza;
+		this.bodyMatch = bodyMatch;
+		this.template = template;
+	}
+
+	@Override
+	public Packet getPayload() {
+		return this.stanza;
+	}
+
+	@Override
+	public MessageHeaders getHeaders() {
+		return NO_HEADERS;
+	}
+
+	/** The matcher of the handler's body pattern, if it has one. */
+	public @Nullable Matcher bodyMatch() {
+		return this.bodyMatch;
+	}
+
+	public XmppTemplate template() {
+		return this.template;
+	}
+
+	/** Whether this is an IQ request that has received its one answer. */
+	public boolean isAnswered() {
+		return this.answered;
+	}
+
+	/** Whether this stanza still owes its sender an answer: an IQ request not yet answered. */
+	public boolean awaitsAnswer() {
+		return this.stanza instanceof IQ iq && iq.isRequest() && !this.answered;
+	}
+
+	/**
+	 * Send a stanza in the context of this one: a missing {@code to} is the sender, a missing
+	 * {@code from} the address the sender wrote to. An IQ {@code result} or {@code error} with this
+	 * request's id counts as its answer; a second answer is refused.
+	 */
+	public void send(Packet outbound) {
+		if (outbound.getTo() == null) {
+			outbound.setTo(this.stanza.getFrom());
+		}
+		if (outbound.getFrom() == null) {
+			outbound.setFrom(this.stanza.getTo());
+		}
+		if (answers(outbound)) {
+			synchronized (this) {
+				if (this.answered) {
+					throw new IllegalStateException("IQ '" + this.stanza.getID() + "' was answered already");
+				}
+				this.answered = true;
+			}
+		}
+		this.template.send(outbound);
+	}
+
+	private boolean answers(Packet outbound) {
+		return this.stanza instanceof IQ request && request.isRequest() && outbound instanceof IQ answer
+				&& answer.isResponse() && request.getID() != null && request.getID().equals(answer.getID());
+	}
+
+	private static final class NoHeaders extends MessageHeaders {
+
+		NoHeaders() {
+			super(null, ID_VALUE_NONE, -1L);
+		}
+
+	}
+
+}

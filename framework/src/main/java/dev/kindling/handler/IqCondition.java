@@ -1,0 +1,58 @@
+package dev.kindling.handler;
+
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.Set;
+
+import org.dom4j.Element;
+import org.jspecify.annotations.Nullable;
+import org.springframework.util.Assert;
+import org.xmpp.packet.IQ;
+import org.xmpp.packet.Packet;
+
+/**
+ * {@link OnIq}'s filters: child namespace, child name, request types.
+ */
+record IqCondition(String namespace, String element, Set<IqType> types) implements StanzaCondition {
+
+	static IqCondition of(OnIq annotation) {
+		Assert.hasText(annotation.namespace(), "@OnIq needs a namespace");
+		Set<IqType> types = (annotation.type().length == 0) ? EnumSet.allOf(IqType.class)
+				: EnumSet.copyOf(Arrays.asList(annotation.type()));
+		return new IqCondition(annotation.namespace(), annotation.element(), types);
+	}
+
+	@Override
+	public @Nullable Object match(Packet stanza) {
+		IQ iq = (IQ) stanza;
+		Element child = iq.getChildElement();
+		if (child == null || !this.namespace.equals(child.getNamespaceURI())) {
+			return null;
+		}
+		if (!this.element.isEmpty() && !this.element.equals(child.getName())) {
+			return null;
+		}
+		IqType type = (iq.getType() == IQ.Type.get) ? IqType.GET : IqType.SET;
+		return this.types.contains(type) ? MATCHED : null;
+	}
+
+	@Override
+	public int specificity() {
+		return (this.element.isEmpty() ? 0 : 2) + ((this.types.size() == 1) ? 1 : 0);
+	}
+
+	@Override
+	public boolean overlaps(StanzaCondition other) {
+		IqCondition that = (IqCondition) other;
+		return this.namespace.equals(that.namespace) && !Collections.disjoint(this.types, that.types)
+				&& (this.element.isEmpty() || that.element.isEmpty() || this.element.equals(that.element));
+	}
+
+	@Override
+	public String toString() {
+		return "@OnIq(namespace='" + this.namespace + "'" + (this.element.isEmpty() ? "" : ", element='" + this.element + "'")
+				+ ", type=" + this.types + ")";
+	}
+
+}

@@ -1,0 +1,84 @@
+package dev.kindling.handler;
+
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.jspecify.annotations.Nullable;
+import org.xmpp.packet.JID;
+import org.xmpp.packet.Message;
+import org.xmpp.packet.Packet;
+
+/**
+ * {@link OnMessage}'s filters: types, a whole-body pattern, recipient local parts.
+ */
+record MessageCondition(Set<MessageType> types, boolean explicitTypes, @Nullable Pattern body, Set<String> to)
+		implements StanzaCondition {
+
+	static MessageCondition of(OnMessage annotation) {
+		Set<MessageType> types = (annotation.type().length == 0) ? EnumSet.complementOf(EnumSet.of(MessageType.ERROR))
+				: EnumSet.copyOf(Arrays.asList(annotation.type()));
+		Pattern body = annotation.body().isEmpty() ? null : Pattern.compile(annotation.body(), Pattern.DOTALL);
+		Set<String> to = annotation.to().length == 0 ? Collections.emptySet() : new LinkedHashSet<>(List.of(annotation.to()));
+		return new MessageCondition(types, annotation.type().length > 0, body, to);
+	}
+
+	@Override
+	public @Nullable Object match(Packet stanza) {
+		Message message = (Message) stanza;
+		String text = message.getBody();
+		if (text == null || !this.types.contains(MessageType.of(message))) {
+			return null;
+		}
+		if (!this.to.isEmpty()) {
+			JID recipient = message.getTo();
+			if (recipient == null || !this.to.contains(recipient.getNode())) {
+				return null;
+			}
+		}
+		if (this.body == null) {
+			return MATCHED;
+		}
+		Matcher matcher = this.body.matcher(text);
+		return matcher.matches() ? matcher : null;
+	}
+
+	@Override
+	public int specificity() {
+		return (this.to.isEmpty() ? 0 : 4) + ((this.body != null) ? 2 : 0)
+				+ (this.explicitTypes ? 1 : 0);
+	}
+
+	@Override
+	public boolean overlaps(StanzaCondition other) {
+		MessageCondition that = (MessageCondition) other;
+		if (Collections.disjoint(this.types, that.types)) {
+			return false;
+		}
+		if (!this.to.isEmpty() && !that.to.isEmpty() && Collections.disjoint(this.to, that.to)) {
+			return false;
+		}
+		// Two different patterns may or may not overlap; that is decided per stanza at run time.
+		String mine = (this.body != null) ? this.body.pattern() : null;
+		String theirs = (that.body != null) ? that.body.pattern() : null;
+		return (mine == null) ? theirs == null : mine.equals(theirs);
+	}
+
+	@Override
+	public String toString() {
+		StringBuilder text = new StringBuilder("@OnMessage(type=").append(this.types);
+		if (this.body != null) {
+			text.append(", body='").append(this.body.pattern()).append('\'');
+		}
+		if (!this.to.isEmpty()) {
+			text.append(", to=").append(this.to);
+		}
+		return text.append(')').toString();
+	}
+
+}

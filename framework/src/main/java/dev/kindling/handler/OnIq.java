@@ -1,0 +1,32 @@
+package dev.kindling.handler;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Handles IQ requests whose child element has the given namespace (and name). Every request gets
+ * exactly one answer: the returned payload, or an empty {@code result} for {@code void}, or the
+ * stanza error an exception maps to. The handler's namespace is announced in disco#info.
+ *
+ * <p>Return an {@link org.dom4j.Element} or {@link org.xmpp.packet.PacketExtension} as the child of
+ * the {@code result}, an {@link org.xmpp.packet.IQ} to answer yourself, {@code void} for an empty
+ * result, or a {@link java.util.concurrent.CompletableFuture} of any of these.
+ */
+@Target(ElementType.METHOD)
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+public @interface OnIq {
+
+	/** The namespace of the request's child element, e.g. {@code urn:example:score}. */
+	String namespace();
+
+	/** The child element's name; empty takes any name in the namespace. */
+	String element() default "";
+
+	/** Request types taken; empty takes both {@code get} and {@code set}. */
+	IqType[] type() default {};
+
+}

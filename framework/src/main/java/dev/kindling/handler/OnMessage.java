@@ -1,0 +1,35 @@
+package dev.kindling.handler;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Handles messages that carry a {@code <body>}. All given filters must match; the most specific
+ * matching handler wins (a {@code to} filter outranks a {@code body} pattern, which outranks a
+ * {@code type} filter).
+ *
+ * <p>Return a {@code String} to reply with a message of the same type to the sender (same id and
+ * thread), a {@link org.xmpp.packet.Packet} to send it, {@code void} or {@code null} for no reply,
+ * or a {@link java.util.concurrent.CompletableFuture} of any of these to reply later.
+ */
+@Target(ElementType.METHOD)
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+public @interface OnMessage {
+
+	/** Message types taken; empty takes every type but {@code error}. */
+	MessageType[] type() default {};
+
+	/**
+	 * A regular expression the whole body must match; its named groups bind to
+	 * {@link Match @Match} parameters. Empty takes any body.
+	 */
+	String body() default "";
+
+	/** Local parts of the recipient address ({@code echo} in {@code echo@bot.example.com}); empty takes any. */
+	String[] to() default {};
+
+}

@@ -1,0 +1,161 @@
+package dev.kindling.handler;
+
+import java.util.List;
+import java.util.regex.Matcher;
+
+import org.dom4j.Element;
+import org.jspecify.annotations.Nullable;
+import org.springframework.core.MethodParameter;
+import org.springframework.core.convert.ConversionService;
+import org.springframework.core.convert.TypeDescriptor;
+import org.springframework.messaging.Message;
+import org.springframework.messaging.handler.invocation.HandlerMethodArgumentResolver;
+import org.xmpp.packet.IQ;
+import org.xmpp.packet.JID;
+import org.xmpp.packet.Packet;
+import org.xmpp.packet.Presence;
+
+import dev.kindling.template.XmppTemplate;
+
+/**
+ * The argument resolvers every handler method gets: the stanza, {@link From @From} and
+ * {@link To @To} addresses, the {@link Body @Body}, {@link Match @Match} groups, an IQ's child
+ * {@link Element}, and the {@link XmppTemplate}. Each takes only what makes sense for the kind of
+ * handler, so a mismatch fails at startup rather than per stanza.
+ */
+final class StanzaArgumentResolvers {
+
+	private StanzaArgumentResolvers() {
+	}
+
+	static List<HandlerMethodArgumentResolver> defaults(ConversionService conversionService) {
+		return List.of(new StanzaResolver(), new AddressResolver(), new BodyResolver(), new MatchResolver(conversionService),
+				new ChildElementResolver(), new TemplateResolver());
+	}
+
+	static InboundStanza inbound(Message<?> message) {
+		return (InboundStanza) message;
+	}
+
+	static Class<? extends Packet> stanzaClass(MethodParameter parameter) {
+		if (parameter.hasMethodAnnotation(OnIq.class)) {
+			return IQ.class;
+		}
+		if (parameter.hasMethodAnnotation(OnPresence.class)) {
+			return Presence.class;
+		}
+		return org.xmpp.packet.Message.class;
+	}
+
+	/** The stanza itself, as its own class or as {@link Packet}. */
+	static final class StanzaResolver implements HandlerMethodArgumentResolver {
+
+		@Override
+		public boolean supportsParameter(MethodParameter parameter) {
+			Class<?> type = parameter.getParameterType();
+			return Packet.class.isAssignableFrom(type) && type.isAssignableFrom(stanzaClass(parameter));
+		}
+
+		@Override
+		public Object resolveArgument(MethodParameter parameter, Message<?> message) {
+			return inbound(message).getPayload();
+		}
+
+	}
+
+	/** {@code @From} and {@code @To}, as {@link JID} or {@code String}. */
+	static final class AddressResolver implements HandlerMethodArgumentResolver {
+
+		@Override
+		public boolean supportsParameter(MethodParameter parameter) {
+			Class<?> type = parameter.getParameterType();
+			return (parameter.hasParameterAnnotation(From.class) || parameter.hasParameterAnnotation(To.class))
+					&& (type == JID.class || type == String.class);
+		}
+
+		@Override
+		public @Nullable Object resolveArgument(MethodParameter parameter, Message<?> message) {
+			Packet stanza = inbound(message).getPayload();
+			JID address = parameter.hasParameterAnnotation(From.class) ? stanza.getFrom() : stanza.getTo();
+			if (address == null || parameter.getParameterType() == JID.class) {
+				return address;
+			}
+			return address.toString();
+		}
+
+	}
+
+	/** {@code @Body String} on message handlers. */
+	static final class BodyResolver implements HandlerMethodArgumentResolver {
+
+		@Override
+		public boolean supportsParameter(MethodParameter parameter) {
+			return parameter.hasParameterAnnotation(Body.class) && parameter.getParameterType() == String.class
+					&& parameter.hasMethodAnnotation(OnMessage.class);
+		}
+
+		@Override
+		public @Nullable Object resolveArgument(MethodParameter parameter, Message<?> message) {
+			return ((org.xmpp.packet.Message) inbound(message).getPayload()).getBody();
+		}
+
+	}
+
+	/** {@code @Match("group")}, converted to the parameter's type. */
+	static final class MatchResolver implements HandlerMethodArgumentResolver {
+
+		private static final TypeDescriptor STRING = TypeDescriptor.valueOf(String.class);
+
+		private final ConversionService conversionService;
+
+		MatchResolver(ConversionService conversionService) {
+			this.conversionService = conversionService;
+		}
+
+		@Override
+		public boolean supportsParameter(MethodParameter parameter) {
+			return parameter.hasParameterAnnotation(Match.class) && parameter.hasMethodAnnotation(OnMessage.class)
+					&& this.conversionService.canConvert(STRING, new TypeDescriptor(parameter));
+		}
+
+		@Override
+		public @Nullable Object resolveArgument(MethodParameter parameter, Message<?> message) {
+			Matcher matcher = inbound(message).bodyMatch();
+			Match match = parameter.getParameterAnnotation(Match.class);
+			String group = (matcher != null && match != null) ? matcher.group(match.value()) : null;
+			return this.conversionService.convert(group, STRING, new TypeDescriptor(parameter));
+		}
+
+	}
+
+	/** An IQ's child element, as a dom4j {@link Element}. */
+	static final class ChildElementResolver implements HandlerMethodArgumentResolver {
+
+		@Override
+		public boolean supportsParameter(MethodParameter parameter) {
+			return parameter.getParameterType() == Element.class && parameter.hasMethodAnnotation(OnIq.class);
+		}
+
+		@Override
+		public @Nullable Object resolveArgument(MethodParameter parameter, Message<?> message) {
+			return ((IQ) inbound(message).getPayload()).getChildElement();
+		}
+
+	}
+
+	/** The {@link XmppTemplate}, for handlers that send more than their reply. */
+	static final class TemplateResolver implements HandlerMethodArgumentResolver {
+
+		@Override
+		public boolean supportsParameter(MethodParameter parameter) {
+			return parameter.getParameterType() == XmppTemplate.class;
+		}
+
+		@Override
+		public Object resolveArgument(MethodParameter parameter, Message<?> message) {
+			return inbound(message).template();
+		}
+
+	}
+
+}

@@ -1,0 +1,170 @@
+package dev.kindling.routing;
+
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.messaging.handler.invocation.HandlerMethodReturnValueHandler;
+import org.xmpp.packet.IQ;
+import org.xmpp.packet.Message;
+import org.xmpp.packet.Packet;
+import org.xmpp.packet.PacketError;
+import org.xmpp.packet.PacketError.Condition;
+
+import dev.kindling.StanzaNotSentException;
+import dev.kindling.handler.HandlerRegistry;
+import dev.kindling.handler.HandlerRegistry.Route;
+import dev.kindling.handler.InboundStanza;
+import dev.kindling.handler.Replies;
+import dev.kindling.handler.StanzaHandler;
+import dev.kindling.template.PendingRequests;
+import dev.kindling.template.XmppTemplate;
+
+/**
+ * Routes one stanza: answers to our requests complete their futures; everything else goes to the
+ * handler the {@link HandlerRegistry} picks, and its return value, future or exception becomes the
+ * reply. Guarantees every IQ request exactly one answer and never answers an error.
+ */
+public final class StanzaRouter {
+
+	private static final Logger logger = LoggerFactory.getLogger(StanzaRouter.class);
+
+	private final HandlerRegistry registry;
+
+	private final HandlerMethodReturnValueHandler returnValueHandler;
+
+	private final XmppTemplate template;
+
+	private final PendingRequests pendingRequests;
+
+	public StanzaRouter(HandlerRegistry registry, HandlerMethodReturnValueHandler returnValueHandler,
+			XmppTemplate template, PendingRequests pendingRequests) {
+		this.registry = registry;
+		this.returnValueHandler = returnValueHandler;
+		this.template = template;
+		this.pendingRequests = pendingRequests;
+	}
+
+	public void route(Packet stanza) {
+		if (stanza instanceof IQ iq && iq.isResponse()) {
+			if (!this.pendingRequests.complete(iq)) {
+				logger.debug("Dropped an IQ {} from {} that answers no request of ours (id {})", iq.getType(),
+						iq.getFrom(), iq.getID());
+			}
+			return;
+		}
+		Route route;
+		try {
+			route = this.registry.lookup(stanza);
+		}
+		catch (IllegalStateException ex) {
+			logger.error(ex.getMessage());
+			replyError(stanza, Condition.internal_server_error);
+			return;
+		}
+		if (route == null) {
+			unhandled(stanza);
+			return;
+		}
+		invoke(route.handler(), new InboundStanza(stanza, route.bodyMatch(), this.template));
+	}
+
+	private void invoke(StanzaHandler handler, InboundStanza inbound) {
+		Object value;
+		try {
+			value = handler.invoke(inbound);
+		}
+		catch (Throwable ex) {
+			fail(handler, inbound, ex);
+			return;
+		}
+		if (handler.isAsync() && value instanceof CompletionStage<?> stage) {
+			stage.whenComplete((result, ex) -> {
+				if (ex != null) {
+					fail(handler, inbound, unwrap(ex));
+				}
+				else {
+					complete(handler, inbound, result);
+				}
+			});
+		}
+		else {
+			complete(handler, inbound, value);
+		}
+	}
+
+	private void complete(StanzaHandler handler, InboundStanza inbound, @Nullable Object value) {
+		try {
+			if (value != null) {
+				this.returnValueHandler.handleReturnValue(value, handler.returnType(), inbound);
+			}
+			if (inbound.awaitsAnswer()) {
+				inbound.send(Replies.result((IQ) inbound.getPayload()));
+			}
+		}
+		catch (StanzaNotSentException ex) {
+			logger.warn("Could not send the reply of {}: {}", handler.name(), ex.getMessage());
+		}
+		catch (Throwable ex) {
+			fail(handler, inbound, ex);
+		}
+	}
+
+	private void fail(StanzaHandler handler, InboundStanza inbound, Throwable ex) {
+		Packet stanza = inbound.getPayload();
+		if (StanzaErrors.isExpected(ex)) {
+			logger.debug("{} answered {} from {} with {}", handler.name(), stanza.getElement().getName(), stanza.getFrom(),
+					ex.getMessage());
+		}
+		else {
+			logger.error("{} failed on a {} from {}", handler.name(), stanza.getElement().getName(), stanza.getFrom(), ex);
+		}
+		if (stanza instanceof IQ && !inbound.awaitsAnswer()) {
+			return;
+		}
+		replyError(stanza, StanzaErrors.toError(ex));
+	}
+
+	private void unhandled(Packet stanza) {
+		if (stanza instanceof IQ iq && iq.isRequest()) {
+			// RFC 6120 §8.4: a request nobody here serves.
+			replyError(iq, Condition.service_unavailable);
+		}
+		else if (stanza instanceof Message message && message.getBody() != null
+				&& (message.getType() == Message.Type.chat || message.getType() == Message.Type.normal)) {
+			replyError(message, Condition.service_unavailable);
+		}
+		else {
+			logger.debug("No handler for {}", stanza.toXML());
+		}
+	}
+
+	/** Answer a stanza with an error, unless it is an error itself. */
+	public void replyError(Packet stanza, Condition condition) {
+		replyError(stanza, new PacketError(condition));
+	}
+
+	private void replyError(Packet stanza, PacketError error) {
+		if (Replies.isError(stanza) || stanza.getFrom() == null) {
+			return;
+		}
+		try {
+			this.template.send(Replies.error(stanza, error));
+		}
+		catch (StanzaNotSentException ex) {
+			logger.warn("Could not send {} to {}: {}", error.getCondition().toXMPP(), stanza.getFrom(), ex.getMessage());
+		}
+	}
+
+	private static Throwable unwrap(Throwable ex) {
+		Throwable cause = ex;
+		while ((cause instanceof CompletionException || cause instanceof ExecutionException) && cause.getCause() != null) {
+			cause = cause.getCause();
+		}
+		return cause;
+	}
+
+}

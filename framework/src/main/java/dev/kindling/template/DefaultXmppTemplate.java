@@ -1,0 +1,107 @@
+package dev.kindling.template;
+
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.springframework.context.ApplicationListener;
+import org.springframework.util.Assert;
+import org.xmpp.packet.IQ;
+import org.xmpp.packet.JID;
+import org.xmpp.packet.Message;
+import org.xmpp.packet.Packet;
+
+import dev.kindling.StanzaNotSentException;
+import dev.kindling.connection.ComponentDisconnectedEvent;
+import dev.kindling.connection.OutboundQueue;
+
+/**
+ * The {@link XmppTemplate} on top of the connection's {@link OutboundQueue}. Requests still waiting
+ * when the stream is lost fail at once instead of running into their timeout.
+ */
+public class DefaultXmppTemplate implements XmppTemplate, ApplicationListener<ComponentDisconnectedEvent> {
+
+	private final JID componentJid;
+
+	private final OutboundQueue outbound;
+
+	private final PendingRequests pending;
+
+	private final Duration requestTimeout;
+
+	private final String idPrefix = "k" + Long.toString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE, 36) + "-";
+
+	private final AtomicLong ids = new AtomicLong();
+
+	public DefaultXmppTemplate(String domain, OutboundQueue outbound, PendingRequests pending, Duration requestTimeout) {
+		this.componentJid = new JID(null, domain, null);
+		this.outbound = outbound;
+		this.pending = pending;
+		this.requestTimeout = requestTimeout;
+	}
+
+	@Override
+	public JID componentJid() {
+		return this.componentJid;
+	}
+
+	@Override
+	public void send(Packet stanza) {
+		Assert.notNull(stanza.getTo(), () -> "A stanza needs a 'to': " + stanza.toXML());
+		JID from = stanza.getFrom();
+		if (from == null) {
+			stanza.setFrom(this.componentJid);
+		}
+		else if (!this.componentJid.getDomain().equals(from.getDomain())) {
+			throw new IllegalArgumentException("'from' " + from + " is outside the component's domain "
+					+ this.componentJid.getDomain() + "; the server would close the stream for it");
+		}
+		this.outbound.offer(stanza);
+	}
+
+	@Override
+	public void sendMessage(JID to, String body) {
+		Message message = new Message();
+		message.setType(Message.Type.chat);
+		message.setTo(to);
+		message.setBody(body);
+		send(message);
+	}
+
+	@Override
+	public CompletableFuture<IQ> request(IQ request) {
+		return request(request, this.requestTimeout);
+	}
+
+	@Override
+	public CompletableFuture<IQ> request(IQ request, Duration timeout) {
+		Assert.isTrue(request.isRequest(), "Only IQ get and set are requests");
+		if (request.getID() == null) {
+			request.setID(nextId());
+		}
+		CompletableFuture<IQ> answer = this.pending.register(request, timeout);
+		try {
+			send(request);
+		}
+		catch (StanzaNotSentException ex) {
+			this.pending.cancel(request.getID(), ex);
+		}
+		catch (RuntimeException ex) {
+			this.pending.cancel(request.getID(), ex);
+			throw ex;
+		}
+		return answer;
+	}
+
+	@Override
+	public void onApplicationEvent(ComponentDisconnectedEvent event) {
+		this.pending.failAll("The component stream was lost before the answer arrived");
+	}
+
+	/** A fresh stanza id, unique for this template. */
+	public String nextId() {
+		return this.idPrefix + this.ids.incrementAndGet();
+	}
+
+}

@@ -1,0 +1,121 @@
+package dev.kindling.boot.autoconfigure;
+
+
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.convert.ApplicationConversionService;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.annotation.Bean;
+import org.xmpp.packet.JID;
+
+import dev.kindling.connection.ComponentConnection;
+import dev.kindling.connection.ConnectionSettings;
+import dev.kindling.connection.OutboundQueue;
+import dev.kindling.dispatch.DispatchSettings;
+import dev.kindling.dispatch.StanzaDispatcher;
+import dev.kindling.handler.HandlerMethodConfigurer;
+import dev.kindling.handler.HandlerRegistry;
+import dev.kindling.handler.StanzaHandlerAnnotationBeanPostProcessor;
+import dev.kindling.handler.StanzaHandlerFactory;
+import dev.kindling.liveness.LivenessMonitor;
+import dev.kindling.routing.StanzaRouter;
+import dev.kindling.template.DefaultXmppTemplate;
+import dev.kindling.template.PendingRequests;
+import dev.kindling.template.XmppTemplate;
+
+/**
+ * The component: its connection, the dispatch from the reader thread to the handler beans, the
+ * routing table built from {@code @OnMessage}/{@code @OnIq}/{@code @OnPresence} methods, the
+ * outbound template and the liveness pings.
+ */
+@AutoConfiguration
+@EnableConfigurationProperties({ XmppComponentProperties.class, XmppDispatchProperties.class })
+public final class XmppComponentAutoConfiguration {
+
+	/** IQ requests of the component's own that may await their answers at once. */
+	static final int MAX_PENDING_REQUESTS = 10_000;
+
+	@Bean
+	static StanzaHandlerAnnotationBeanPostProcessor stanzaHandlerAnnotationBeanPostProcessor() {
+		return new StanzaHandlerAnnotationBeanPostProcessor();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	XmppConnectionDetails xmppConnectionDetails(XmppComponentProperties properties) {
+		return new PropertiesXmppConnectionDetails(properties);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	HandlerRegistry xmppHandlerRegistry() {
+		return new HandlerRegistry();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	StanzaHandlerFactory xmppStanzaHandlerFactory(ObjectProvider<HandlerMethodConfigurer> configurers) {
+		return new StanzaHandlerFactory(ApplicationConversionService.getSharedInstance(),
+				configurers.orderedStream().toList());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	OutboundQueue xmppOutboundQueue(XmppComponentProperties properties) {
+		return new OutboundQueue(properties.outboundCapacity());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	PendingRequests xmppPendingRequests() {
+		return new PendingRequests(MAX_PENDING_REQUESTS);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean(XmppTemplate.class)
+	DefaultXmppTemplate xmppTemplate(XmppConnectionDetails details, OutboundQueue outbound, PendingRequests pending,
+			XmppComponentProperties properties) {
+		return new DefaultXmppTemplate(details.domain(), outbound, pending, properties.requestTimeout());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	StanzaRouter xmppStanzaRouter(HandlerRegistry registry, StanzaHandlerFactory factory, XmppTemplate template,
+			PendingRequests pending) {
+		return new StanzaRouter(registry, factory.returnValueHandlers(), template, pending);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	StanzaDispatcher xmppStanzaDispatcher(StanzaRouter router, XmppDispatchProperties properties) {
+		return new StanzaDispatcher(router, new DispatchSettings(properties.threads(), properties.queueCapacity()));
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	ComponentConnection xmppComponentConnection(XmppConnectionDetails details, XmppComponentProperties properties,
+			OutboundQueue outbound, StanzaDispatcher dispatcher, ApplicationEventPublisher events) {
+		return new ComponentConnection(details.toEndpoint(), connectionSettings(properties), outbound, dispatcher, events);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	LivenessMonitor xmppLivenessMonitor(ComponentConnection connection, XmppTemplate template,
+			XmppComponentProperties properties) {
+		String target = (properties.pingTarget() != null) ? properties.pingTarget()
+				: connection.getEndpoint().serverDomain();
+		return new LivenessMonitor(connection, template, new JID(target), properties.pingInterval(),
+				properties.pingTimeout());
+	}
+
+	static ConnectionSettings connectionSettings(XmppComponentProperties properties) {
+		return new ConnectionSettings(properties.connectTimeout(), properties.backoff().minDelay(),
+				properties.backoff().maxDelay(), properties.pingInterval(), properties.pingTimeout(),
+				(int) properties.maxStanzaSize().toBytes(), properties.outboundCapacity(), properties.shutdownTimeout());
+	}
+
+
+}

@@ -1,0 +1,85 @@
+package dev.kindling.boot.autoconfigure;
+
+import java.time.Duration;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * The component's connection to its XMPP server (XEP-0114).
+ *
+ * @param host Host name or address of the XMPP server's component listener
+ * @param port Port of the XMPP server's component listener
+ * @param domain Full domain of the component, e.g. "bot.example.com"; required unless the dev server runs
+ * @param secret Shared secret the server holds for the component's domain; required unless the dev server runs
+ * @param connectTimeout Time limit for the TCP connect and for the stream handshake
+ * @param pingInterval How often the server is pinged (XEP-0199) to prove the stream alive
+ * @param pingTimeout How long a ping may go unanswered before the stream is declared dead and rebuilt
+ * @param pingTarget Address pinged; defaults to the parent domain of the component's domain
+ * @param backoff Delays between connection attempts
+ * @param maxStanzaSize Largest inbound stanza accepted; a larger one resets the stream
+ * @param outboundCapacity Stanzas that may wait to be written before sends fail fast
+ * @param requestTimeout Default time limit for answers to the component's own IQ requests
+ * @param shutdownTimeout How long a graceful stop waits for running handlers and unsent stanzas
+ */
+@ConfigurationProperties("xmpp.component")
+public record XmppComponentProperties(@DefaultValue("localhost") String host, @DefaultValue("5347") int port,
+		@Nullable String domain, @Nullable String secret, @DefaultValue("2s") Duration connectTimeout,
+		@DefaultValue("30s") Duration pingInterval, @DefaultValue("10s") Duration pingTimeout, @Nullable String pingTarget,
+		@DefaultValue Backoff backoff, @DefaultValue("1MB") DataSize maxStanzaSize,
+		@DefaultValue("10000") int outboundCapacity, @DefaultValue("10s") Duration requestTimeout,
+		@DefaultValue("10s") Duration shutdownTimeout) {
+
+	static final String PREFIX = "xmpp.component";
+
+	public XmppComponentProperties {
+		if (port < 1 || port > 65535) {
+			throw new InvalidConfigurationPropertyValueException(PREFIX + ".port", port, "A port is between 1 and 65535.");
+		}
+		positive(PREFIX + ".connect-timeout", connectTimeout);
+		positive(PREFIX + ".ping-interval", pingInterval);
+		positive(PREFIX + ".ping-timeout", pingTimeout);
+		positive(PREFIX + ".request-timeout", requestTimeout);
+		if (maxStanzaSize.toBytes() < 1024 || maxStanzaSize.toBytes() > Integer.MAX_VALUE) {
+			throw new InvalidConfigurationPropertyValueException(PREFIX + ".max-stanza-size", maxStanzaSize,
+					"Must be between 1KB and 2GB.");
+		}
+		if (outboundCapacity < 1) {
+			throw new InvalidConfigurationPropertyValueException(PREFIX + ".outbound-capacity", outboundCapacity,
+					"Must be positive.");
+		}
+		if (shutdownTimeout.isNegative()) {
+			throw new InvalidConfigurationPropertyValueException(PREFIX + ".shutdown-timeout", shutdownTimeout,
+					"Must not be negative.");
+		}
+	}
+
+	static void positive(String name, Duration value) {
+		if (value.isZero() || value.isNegative()) {
+			throw new InvalidConfigurationPropertyValueException(name, value, "Must be positive.");
+		}
+	}
+
+	/**
+	 * Exponential backoff with jitter between connection attempts.
+	 *
+	 * @param minDelay Delay before the first retry; doubles per failed attempt
+	 * @param maxDelay Upper bound of the delay
+	 */
+	public record Backoff(@DefaultValue("1s") Duration minDelay, @DefaultValue("60s") Duration maxDelay) {
+
+		public Backoff {
+			positive(PREFIX + ".backoff.min-delay", minDelay);
+			positive(PREFIX + ".backoff.max-delay", maxDelay);
+			if (maxDelay.compareTo(minDelay) < 0) {
+				throw new InvalidConfigurationPropertyValueException(PREFIX + ".backoff.max-delay", maxDelay,
+						"Must not be below xmpp.component.backoff.min-delay (" + minDelay + ").");
+			}
+		}
+
+	}
+
+}

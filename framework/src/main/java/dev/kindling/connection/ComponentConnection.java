@@ -123,7 +123,7 @@ public class ComponentConnection implements SmartLifecycle {
 			opened = ComponentStream.open(this.endpoint, this.settings);
 		}
 		catch (ComponentConnectException ex) {
-			scheduleRetry(ex);
+			scheduleRetry(ex, true);
 			return;
 		}
 		this.stream = opened;
@@ -156,17 +156,22 @@ public class ComponentConnection implements SmartLifecycle {
 				(dropped > 0) ? " (" + dropped + " unsent stanzas dropped)" : "");
 		setStatus(ConnectionState.BACKOFF, cause);
 		publish(new ComponentDisconnectedEvent(this, cause));
-		scheduleRetry(cause);
+		scheduleRetry(cause, false);
 	}
 
-	private void scheduleRetry(Throwable cause) {
+	private void scheduleRetry(Throwable cause, boolean log) {
 		if (this.stopping || this.supervisor == null) {
 			return;
 		}
 		Duration delay = this.backoff.next();
 		int attempt = this.backoff.failures();
 		setStatus(ConnectionState.BACKOFF, cause);
-		logFailure(cause, attempt, delay);
+		if (log) {
+			logFailure(cause, attempt, delay);
+		}
+		else {
+			logger.info("Reconnecting component '{}' in {} ms", this.endpoint.domain(), delay.toMillis());
+		}
 		publish(new ComponentReconnectingEvent(this, attempt, delay, cause));
 		this.nextAttempt = this.supervisor.schedule(this::attempt, delay.toMillis(), TimeUnit.MILLISECONDS);
 	}

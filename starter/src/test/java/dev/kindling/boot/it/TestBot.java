@@ -1,0 +1,120 @@
+package dev.kindling.boot.it;
+
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import org.dom4j.DocumentHelper;
+import org.dom4j.Element;
+import org.dom4j.QName;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.xmpp.packet.PacketError.Condition;
+
+import dev.kindling.XmppErrorException;
+import dev.kindling.devserver.ProsodyServer;
+import dev.kindling.handler.Body;
+import dev.kindling.handler.IqType;
+import dev.kindling.handler.MessageType;
+import dev.kindling.handler.OnIq;
+import dev.kindling.handler.OnMessage;
+
+/**
+ * The bot the integration tests run against a real Prosody: an echo, a failing handler, a
+ * handler that blocks until the test lets it go, and one that answers later.
+ */
+@SpringBootConfiguration
+@EnableAutoConfiguration
+class TestBot {
+
+	static final String FAIL_NS = "urn:kindling:test:fail";
+
+	static final String REFUSE_NS = "urn:kindling:test:refuse";
+
+	static final String BLOCK_NS = "urn:kindling:test:block";
+
+	static final String LATER_NS = "urn:kindling:test:later";
+
+	/** Start the bot against the given server with extra properties. */
+	static ConfigurableApplicationContext start(ProsodyServer server, String... properties) {
+		return new SpringApplicationBuilder(TestBot.class).web(WebApplicationType.NONE)
+			.properties(Map.of("xmpp.component.host", server.host(), "xmpp.component.port", server.componentPort(),
+					"xmpp.component.domain", server.componentDomain(), "xmpp.component.secret", server.componentSecret(),
+					"xmpp.component.backoff.min-delay", "200ms", "xmpp.component.backoff.max-delay", "2s",
+					"spring.main.banner-mode", "off"))
+			.run(properties);
+	}
+
+	@Bean
+	Handlers handlers(Gate gate) {
+		return new Handlers(gate);
+	}
+
+	@Bean
+	Gate gate() {
+		return new Gate();
+	}
+
+	/** Holds {@code BLOCK_NS} handlers until the test opens it. */
+	static final class Gate {
+
+		private volatile CountDownLatch latch = new CountDownLatch(1);
+
+		void close() {
+			this.latch = new CountDownLatch(1);
+		}
+
+		void open() {
+			this.latch.countDown();
+		}
+
+		void pass() throws InterruptedException {
+			if (!this.latch.await(30, TimeUnit.SECONDS)) {
+				throw new IllegalStateException("gate never opened");
+			}
+		}
+
+	}
+
+	static class Handlers {
+
+		private final Gate gate;
+
+		Handlers(Gate gate) {
+			this.gate = gate;
+		}
+
+		@OnMessage(type = MessageType.CHAT)
+		String echo(@Body String body) {
+			return body;
+		}
+
+		@OnIq(namespace = FAIL_NS, type = IqType.GET)
+		void fail() {
+			throw new IllegalStateException("secret detail of the failure");
+		}
+
+		@OnIq(namespace = REFUSE_NS, type = IqType.GET)
+		void refuse() {
+			throw new XmppErrorException(Condition.not_allowed, "Only referees may do that");
+		}
+
+		@OnIq(namespace = BLOCK_NS, type = IqType.GET)
+		void block() throws InterruptedException {
+			this.gate.pass();
+		}
+
+		@OnIq(namespace = LATER_NS, type = IqType.GET)
+		CompletableFuture<Element> later() {
+			return CompletableFuture.supplyAsync(() -> DocumentHelper.createElement(QName.get("done", LATER_NS)),
+					CompletableFuture.delayedExecutor(50, TimeUnit.MILLISECONDS));
+		}
+
+	}
+
+}

@@ -118,6 +118,12 @@ final class ComponentStream {
 			XmlPullParser parser = reader.getXPPParser();
 			parser.setInput(new InputStreamReader(input, StandardCharsets.UTF_8));
 			String streamId = readStreamHeader(parser, endpoint);
+			if (streamId.isEmpty()) {
+				// Prosody opens with id='' and then refuses, e.g. with host-unknown for a domain it lacks.
+				input.startStanza();
+				checkHandshakeAnswer(reader.parseDocument().getRootElement(), endpoint);
+				throw new ComponentConnectException(Reason.PROTOCOL, "The server's stream header carries no id");
+			}
 
 			out.write("<handshake>" + handshakeDigest(streamId, endpoint.secret()) + "</handshake>");
 			out.flush();
@@ -152,10 +158,7 @@ final class ComponentStream {
 					"Expected a stream header from " + endpoint.host() + ":" + endpoint.port() + " but got <" + parser.getName() + ">");
 		}
 		String id = parser.getAttributeValue("", "id");
-		if (id == null || id.isEmpty()) {
-			throw new ComponentConnectException(Reason.PROTOCOL, "The server's stream header carries no id");
-		}
-		return id;
+		return (id != null) ? id : "";
 	}
 
 	private static void checkHandshakeAnswer(Element answer, ComponentEndpoint endpoint) {

@@ -10,14 +10,10 @@ import org.springframework.util.Assert;
  * @param connectTimeout limit for the TCP connect and for the stream handshake
  * @param backoffMin delay before the first reconnect attempt; doubles per failed attempt
  * @param backoffMax upper bound of the reconnect delay
- * @param pingInterval how often the server is pinged (XEP-0199) to prove the stream alive
- * @param pingTimeout how long a ping may go unanswered before the stream is declared dead
  * @param maxStanzaSize largest inbound stanza, in bytes; a larger one resets the stream
- * @param outboundCapacity stanzas that may wait for the writer before sends fail fast
  * @param shutdownTimeout how long a graceful stop waits for in-flight handlers and unsent stanzas
  */
-public record ConnectionSettings(Duration connectTimeout, Duration backoffMin, Duration backoffMax,
-		Duration pingInterval, Duration pingTimeout, int maxStanzaSize, int outboundCapacity,
+public record ConnectionSettings(Duration connectTimeout, Duration backoffMin, Duration backoffMax, int maxStanzaSize,
 		Duration shutdownTimeout) {
 
 	public ConnectionSettings {
@@ -25,17 +21,14 @@ public record ConnectionSettings(Duration connectTimeout, Duration backoffMin, D
 		positive(backoffMin, "backoffMin");
 		positive(backoffMax, "backoffMax");
 		Assert.isTrue(backoffMax.compareTo(backoffMin) >= 0, "backoffMax must not be below backoffMin");
-		positive(pingInterval, "pingInterval");
-		positive(pingTimeout, "pingTimeout");
 		Assert.isTrue(maxStanzaSize > 0, "maxStanzaSize must be positive");
-		Assert.isTrue(outboundCapacity > 0, "outboundCapacity must be positive");
 		Assert.isTrue(!shutdownTimeout.isNegative(), "shutdownTimeout must not be negative");
 	}
 
-	/** Sane defaults: 2 s connect, 1 s → 60 s backoff, 30 s / 10 s ping, 1 MiB stanzas. */
+	/** Sane defaults: 2 s connect, 1 s → 60 s backoff, 1 MiB stanzas, 10 s to stop. */
 	public static ConnectionSettings defaults() {
-		return new ConnectionSettings(Duration.ofSeconds(2), Duration.ofSeconds(1), Duration.ofSeconds(60),
-				Duration.ofSeconds(30), Duration.ofSeconds(10), 1024 * 1024, 10_000, Duration.ofSeconds(10));
+		return new ConnectionSettings(Duration.ofSeconds(2), Duration.ofSeconds(1), Duration.ofSeconds(60), 1024 * 1024,
+				Duration.ofSeconds(10));
 	}
 
 	private static void positive(Duration value, String name) {

@@ -24,7 +24,8 @@ import dev.kindling.routing.StanzaRouter;
  * sender (its bare JID, so one MUC room counts as one sender) are routed in arrival order;
  * different senders run in parallel. When the queues are full, an IQ request is answered
  * {@code resource-constraint} of type {@code wait} and a message or presence is dropped and
- * counted: memory stays bounded under any load.
+ * counted: memory stays bounded under any load. Answers to the component's own IQ requests skip the
+ * queues and complete their futures at once.
  */
 public final class StanzaDispatcher implements StanzaListener {
 
@@ -56,6 +57,11 @@ public final class StanzaDispatcher implements StanzaListener {
 
 	@Override
 	public void onStanza(Packet stanza) {
+		if (stanza instanceof IQ iq && iq.isResponse()) {
+			// Not behind the sender's lane: a handler may be waiting for exactly this answer.
+			this.router.route(iq);
+			return;
+		}
 		if (!this.accepting) {
 			refuse(stanza, Condition.service_unavailable, "shutting down");
 			return;
@@ -89,15 +95,19 @@ public final class StanzaDispatcher implements StanzaListener {
 	public void drain(Duration timeout) {
 		this.accepting = false;
 		long deadline = System.nanoTime() + timeout.toNanos();
-		while (this.lanes.queued() > 0 && deadline - System.nanoTime() > 0) {
+		while (busy() > 0 && deadline - System.nanoTime() > 0) {
 			LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(5));
 		}
-		int left = this.lanes.queued();
+		int left = busy();
 		if (left > 0) {
 			logger.warn("{} stanzas were still being handled when the shutdown timeout of {} ms ran out", left,
 					timeout.toMillis());
 		}
 		this.pool.shutdown();
+	}
+
+	private int busy() {
+		return this.lanes.queued() + this.router.pendingReplies();
 	}
 
 	/** Stanzas accepted and not yet handled. */

@@ -63,12 +63,17 @@ public final class InboundStanza implements Message<Packet> {
 	}
 
 	/**
-	 * Send a stanza in the context of this one: a missing {@code to} is the sender, a missing
-	 * {@code from} the address the sender wrote to. An IQ {@code result} or {@code error} with this
+	 * Send a stanza in the context of this one: a missing {@code to} is the sender (refused when this
+	 * stanza is an error, which is never answered), a missing {@code from} the address the sender
+	 * wrote to. An IQ {@code result} or {@code error} with this
 	 * request's id counts as its answer; a second answer is refused.
 	 */
 	public void send(Packet outbound) {
 		if (outbound.getTo() == null) {
+			if (Replies.isError(this.stanza)) {
+				// Answering an error invites an error loop; a handler of errors sends elsewhere or not at all.
+				throw new IllegalStateException("A reply to an error stanza is never sent; address the stanza explicitly");
+			}
 			outbound.setTo(this.stanza.getFrom());
 		}
 		if (outbound.getFrom() == null) {

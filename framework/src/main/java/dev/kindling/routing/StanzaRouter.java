@@ -3,6 +3,7 @@ package dev.kindling.routing;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -39,6 +40,8 @@ public final class StanzaRouter {
 	private final XmppTemplate template;
 
 	private final PendingRequests pendingRequests;
+
+	private final AtomicInteger pendingReplies = new AtomicInteger();
 
 	public StanzaRouter(HandlerRegistry registry, HandlerMethodReturnValueHandler returnValueHandler,
 			XmppTemplate template, PendingRequests pendingRequests) {
@@ -82,12 +85,18 @@ public final class StanzaRouter {
 			return;
 		}
 		if (handler.isAsync() && value instanceof CompletionStage<?> stage) {
+			this.pendingReplies.incrementAndGet();
 			stage.whenComplete((result, ex) -> {
-				if (ex != null) {
-					fail(handler, inbound, unwrap(ex));
+				try {
+					if (ex != null) {
+						fail(handler, inbound, unwrap(ex));
+					}
+					else {
+						complete(handler, inbound, result);
+					}
 				}
-				else {
-					complete(handler, inbound, result);
+				finally {
+					this.pendingReplies.decrementAndGet();
 				}
 			});
 		}
@@ -142,13 +151,22 @@ public final class StanzaRouter {
 		}
 	}
 
-	/** Answer a stanza with an error, unless it is an error itself. */
+	/** Asynchronous handlers whose reply is still to come. */
+	public int pendingReplies() {
+		return this.pendingReplies.get();
+	}
+
+	/**
+	 * Answer a stanza with an error, unless it is an error itself or a groupchat message (an error
+	 * sent into a room can get the component kicked from it).
+	 */
 	public void replyError(Packet stanza, Condition condition) {
 		replyError(stanza, new PacketError(condition));
 	}
 
 	private void replyError(Packet stanza, PacketError error) {
-		if (Replies.isError(stanza) || stanza.getFrom() == null) {
+		if (Replies.isError(stanza) || stanza.getFrom() == null
+				|| (stanza instanceof Message message && message.getType() == Message.Type.groupchat)) {
 			return;
 		}
 		try {

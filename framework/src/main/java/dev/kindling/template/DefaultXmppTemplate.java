@@ -80,7 +80,13 @@ public class DefaultXmppTemplate implements XmppTemplate, ApplicationListener<Co
 		if (request.getID() == null) {
 			request.setID(nextId());
 		}
-		CompletableFuture<IQ> answer = this.pending.register(request, timeout);
+		CompletableFuture<IQ> answer;
+		try {
+			answer = this.pending.register(request, timeout);
+		}
+		catch (StanzaNotSentException ex) {
+			return CompletableFuture.failedFuture(ex);
+		}
 		try {
 			send(request);
 		}

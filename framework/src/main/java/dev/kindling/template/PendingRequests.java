@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.TimeUnit;
 
 import org.jspecify.annotations.Nullable;
@@ -72,13 +73,16 @@ public final class PendingRequests {
 		if (entry == null || !entry.answeredBy(answer.getFrom()) || !this.pending.remove(id, entry)) {
 			return false;
 		}
-		if (answer.getType() == IQ.Type.error) {
-			entry.future().completeExceptionally((answer.getError() != null) ? XmppErrorException.of(answer.getError())
-					: new XmppErrorException(Condition.undefined_condition, "error answer without a condition"));
-		}
-		else {
-			entry.future().complete(answer);
-		}
+		// Completed on the common pool: what depends on the answer must not run on the reader thread.
+		ForkJoinPool.commonPool().execute(() -> {
+			if (answer.getType() == IQ.Type.error) {
+				entry.future().completeExceptionally((answer.getError() != null) ? XmppErrorException.of(answer.getError())
+						: new XmppErrorException(Condition.undefined_condition, "error answer without a condition"));
+			}
+			else {
+				entry.future().complete(answer);
+			}
+		});
 		return true;
 	}
 

@@ -13,15 +13,23 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param time Entity time (XEP-0202)
  */
 @ConfigurationProperties("xmpp")
-public record XmppAnswersProperties(@DefaultValue Disco disco, @DefaultValue Version version, @DefaultValue Toggle ping,
-		@DefaultValue Toggle time) {
+public record XmppAnswersProperties(@DefaultValue Disco disco, @DefaultValue Version version, @DefaultValue Ping ping,
+		@DefaultValue Time time) {
 
 	/**
-	 * A built-in answer that can be switched off.
+	 * Answers to pings (XEP-0199).
 	 *
-	 * @param enabled Whether the component answers these requests itself
+	 * @param enabled Whether the component answers pings itself
 	 */
-	public record Toggle(@DefaultValue("true") boolean enabled) {
+	public record Ping(@DefaultValue("true") boolean enabled) {
+	}
+
+	/**
+	 * Entity time (XEP-0202).
+	 *
+	 * @param enabled Whether the component answers entity time requests itself
+	 */
+	public record Time(@DefaultValue("true") boolean enabled) {
 	}
 
 	/**

@@ -65,6 +65,7 @@ public final class XmppComponentAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	OutboundQueue xmppOutboundQueue(XmppComponentProperties properties) {
+		properties.validate();
 		return new OutboundQueue(properties.outboundCapacity());
 	}
 
@@ -91,6 +92,7 @@ public final class XmppComponentAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	StanzaDispatcher xmppStanzaDispatcher(StanzaRouter router, XmppDispatchProperties properties) {
+		properties.validate();
 		return new StanzaDispatcher(router, new DispatchSettings(properties.threads(), properties.queueCapacity()));
 	}
 
@@ -112,9 +114,9 @@ public final class XmppComponentAutoConfiguration {
 	}
 
 	static ConnectionSettings connectionSettings(XmppComponentProperties properties) {
+		properties.validate();
 		return new ConnectionSettings(properties.connectTimeout(), properties.backoff().minDelay(),
-				properties.backoff().maxDelay(), properties.pingInterval(), properties.pingTimeout(),
-				(int) properties.maxStanzaSize().toBytes(), properties.outboundCapacity(), properties.shutdownTimeout());
+				properties.backoff().maxDelay(), (int) properties.maxStanzaSize().toBytes(), properties.shutdownTimeout());
 	}
 
 

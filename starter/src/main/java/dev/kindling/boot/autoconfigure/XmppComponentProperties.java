@@ -35,7 +35,11 @@ public record XmppComponentProperties(@DefaultValue("localhost") String host, @D
 
 	static final String PREFIX = "xmpp.component";
 
-	public XmppComponentProperties {
+	/**
+	 * Check the values that binding cannot; called when the connection is created, so that a bad
+	 * value fails startup with a message naming its property.
+	 */
+	void validate() {
 		if (port < 1 || port > 65535) {
 			throw new InvalidConfigurationPropertyValueException(PREFIX + ".port", port, "A port is between 1 and 65535.");
 		}
@@ -43,9 +47,9 @@ public record XmppComponentProperties(@DefaultValue("localhost") String host, @D
 		positive(PREFIX + ".ping-interval", pingInterval);
 		positive(PREFIX + ".ping-timeout", pingTimeout);
 		positive(PREFIX + ".request-timeout", requestTimeout);
-		if (maxStanzaSize.toBytes() < 1024 || maxStanzaSize.toBytes() > Integer.MAX_VALUE) {
+		if (maxStanzaSize.toBytes() < 1024 || maxStanzaSize.toBytes() >= Integer.MAX_VALUE) {
 			throw new InvalidConfigurationPropertyValueException(PREFIX + ".max-stanza-size", maxStanzaSize,
-					"Must be between 1KB and 2GB.");
+					"Must be at least 1KB and less than 2GB.");
 		}
 		if (outboundCapacity < 1) {
 			throw new InvalidConfigurationPropertyValueException(PREFIX + ".outbound-capacity", outboundCapacity,
@@ -55,6 +59,7 @@ public record XmppComponentProperties(@DefaultValue("localhost") String host, @D
 			throw new InvalidConfigurationPropertyValueException(PREFIX + ".shutdown-timeout", shutdownTimeout,
 					"Must not be negative.");
 		}
+		backoff.validate();
 	}
 
 	static void positive(String name, Duration value) {
@@ -66,12 +71,12 @@ public record XmppComponentProperties(@DefaultValue("localhost") String host, @D
 	/**
 	 * Exponential backoff with jitter between connection attempts.
 	 *
-	 * @param minDelay Delay before the first retry; doubles per failed attempt
+	 * @param minDelay Delay before the first retry, jittered between half and all of it; doubles per failed attempt
 	 * @param maxDelay Upper bound of the delay
 	 */
 	public record Backoff(@DefaultValue("1s") Duration minDelay, @DefaultValue("60s") Duration maxDelay) {
 
-		public Backoff {
+		void validate() {
 			positive(PREFIX + ".backoff.min-delay", minDelay);
 			positive(PREFIX + ".backoff.max-delay", maxDelay);
 			if (maxDelay.compareTo(minDelay) < 0) {

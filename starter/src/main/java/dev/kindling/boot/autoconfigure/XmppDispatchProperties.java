@@ -13,7 +13,8 @@ import org.springframework.boot.context.properties.source.InvalidConfigurationPr
 @ConfigurationProperties("xmpp.dispatch")
 public record XmppDispatchProperties(@DefaultValue("8") int threads, @DefaultValue("10000") int queueCapacity) {
 
-	public XmppDispatchProperties {
+	/** Check the values; called when the dispatcher is created, so the failure names the property. */
+	void validate() {
 		if (threads < 1) {
 			throw new InvalidConfigurationPropertyValueException("xmpp.dispatch.threads", threads, "Must be positive.");
 		}

@@ -16,7 +16,7 @@ final class Backoff {
 	private int failures;
 
 	Backoff(Duration min, Duration max) {
-		this.minMillis = min.toMillis();
+		this.minMillis = Math.max(1, min.toMillis());
 		this.maxMillis = max.toMillis();
 	}
 

@@ -4,6 +4,7 @@ import java.util.ArrayDeque;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.slf4j.Logger;
@@ -55,7 +56,15 @@ final class SerialLanes {
 			return target;
 		});
 		if (created[0]) {
-			this.executor.execute(lane::drain);
+			try {
+				this.executor.execute(lane::drain);
+			}
+			catch (RejectedExecutionException ex) {
+				// The executor is shut down: undo, the task was never accepted.
+				this.lanes.remove(key, lane);
+				this.queued.addAndGet(-lane.size());
+				return false;
+			}
 		}
 		return true;
 	}
@@ -86,6 +95,10 @@ final class SerialLanes {
 
 		synchronized Runnable poll() {
 			return this.tasks.poll();
+		}
+
+		synchronized int size() {
+			return this.tasks.size();
 		}
 
 		synchronized boolean isEmpty() {

@@ -62,12 +62,13 @@ public final class StanzaDispatcher implements StanzaListener {
 			this.router.route(iq);
 			return;
 		}
-		if (!this.accepting) {
-			refuse(stanza, Condition.service_unavailable, "shutting down");
-			return;
-		}
-		if (!this.lanes.offer(orderingKey(stanza), () -> this.router.route(stanza))) {
-			refuse(stanza, Condition.resource_constraint, "overloaded");
+		if (!this.accepting || !this.lanes.offer(orderingKey(stanza), () -> this.router.route(stanza))) {
+			if (this.accepting) {
+				refuse(stanza, Condition.resource_constraint, "overloaded");
+			}
+			else {
+				refuse(stanza, Condition.service_unavailable, "shutting down");
+			}
 		}
 	}
 

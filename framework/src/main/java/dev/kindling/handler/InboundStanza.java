@@ -1,11 +1,14 @@
 package dev.kindling.handler;
 
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import java.util.regex.Matcher;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.MessageHeaders;
 import org.xmpp.packet.IQ;
+import org.xmpp.packet.JID;
 import org.xmpp.packet.Packet;
 
 import dev.kindling.template.XmppTemplate;
@@ -70,15 +73,28 @@ public final class InboundStanza implements Message<Packet> {
 	 */
 	public void send(Packet outbound) {
 		if (outbound.getTo() == null) {
-			if (Replies.isError(this.stanza)) {
-				// Answering an error invites an error loop; a handler of errors sends elsewhere or not at all.
-				throw new IllegalStateException("A reply to an error stanza is never sent; address the stanza explicitly");
-			}
 			outbound.setTo(this.stanza.getFrom());
+		}
+		if (Replies.isError(this.stanza) && outbound.getTo().equals(this.stanza.getFrom())) {
+			// Answering an error invites an error loop; a handler of errors sends elsewhere or not at all.
+			throw new IllegalStateException("An error stanza is never answered; not sending " + outbound.toXML());
 		}
 		if (outbound.getFrom() == null) {
 			outbound.setFrom(this.stanza.getTo());
 		}
+		markIfAnswer(outbound);
+		this.template.send(outbound);
+	}
+
+	/**
+	 * The template as the handler should see it: sending this request's answer through it counts
+	 * as the answer, so no second one follows.
+	 */
+	public XmppTemplate replyAwareTemplate() {
+		return new ReplyAwareTemplate();
+	}
+
+	private void markIfAnswer(Packet outbound) {
 		if (answers(outbound)) {
 			synchronized (this) {
 				if (this.answered) {
@@ -87,12 +103,41 @@ public final class InboundStanza implements Message<Packet> {
 				this.answered = true;
 			}
 		}
-		this.template.send(outbound);
 	}
 
 	private boolean answers(Packet outbound) {
 		return this.stanza instanceof IQ request && request.isRequest() && outbound instanceof IQ answer
 				&& answer.isResponse() && request.getID() != null && request.getID().equals(answer.getID());
+	}
+
+	private final class ReplyAwareTemplate implements XmppTemplate {
+
+		@Override
+		public JID componentJid() {
+			return InboundStanza.this.template.componentJid();
+		}
+
+		@Override
+		public void send(Packet stanza) {
+			markIfAnswer(stanza);
+			InboundStanza.this.template.send(stanza);
+		}
+
+		@Override
+		public void sendMessage(JID to, String body) {
+			InboundStanza.this.template.sendMessage(to, body);
+		}
+
+		@Override
+		public CompletableFuture<IQ> request(IQ request) {
+			return InboundStanza.this.template.request(request);
+		}
+
+		@Override
+		public CompletableFuture<IQ> request(IQ request, Duration timeout) {
+			return InboundStanza.this.template.request(request, timeout);
+		}
+
 	}
 
 	private static final class NoHeaders extends MessageHeaders {

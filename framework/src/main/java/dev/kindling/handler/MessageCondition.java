@@ -4,7 +4,6 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -24,7 +23,11 @@ record MessageCondition(Set<MessageType> types, boolean explicitTypes, @Nullable
 		Set<MessageType> types = (annotation.type().length == 0) ? EnumSet.complementOf(EnumSet.of(MessageType.ERROR))
 				: EnumSet.copyOf(Arrays.asList(annotation.type()));
 		Pattern body = annotation.body().isEmpty() ? null : Pattern.compile(annotation.body(), Pattern.DOTALL);
-		Set<String> to = annotation.to().length == 0 ? Collections.emptySet() : new LinkedHashSet<>(List.of(annotation.to()));
+		Set<String> to = new LinkedHashSet<>();
+		for (String local : annotation.to()) {
+			// JIDs arrive prepared (lower-cased), so the filter is prepared the same way.
+			to.add(JID.nodeprep(local));
+		}
 		return new MessageCondition(types, annotation.type().length > 0, body, to);
 	}
 

@@ -153,7 +153,7 @@ final class StanzaArgumentResolvers {
 
 		@Override
 		public Object resolveArgument(MethodParameter parameter, Message<?> message) {
-			return inbound(message).template();
+			return inbound(message).replyAwareTemplate();
 		}
 
 	}

@@ -2,13 +2,18 @@ package dev.kindling.boot.autoconfigure;
 
 
 
+import java.util.Arrays;
+
+import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.LazyInitializationExcludeFilter;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.convert.ApplicationConversionService;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
+import org.springframework.util.ReflectionUtils;
 import org.xmpp.packet.JID;
 
 import dev.kindling.connection.ComponentConnection;
@@ -43,6 +48,13 @@ public final class XmppComponentAutoConfiguration {
 		return new StanzaHandlerAnnotationBeanPostProcessor();
 	}
 
+	/** Handler beans must exist to be routed to, lazy initialization or not. */
+	@Bean
+	static LazyInitializationExcludeFilter xmppHandlerBeansLazyInitializationExcludeFilter() {
+		return (beanName, definition, beanType) -> Arrays.stream(ReflectionUtils.getUniqueDeclaredMethods(beanType))
+			.anyMatch(StanzaHandlerFactory::isHandler);
+	}
+
 	@Bean
 	@ConditionalOnMissingBean
 	XmppConnectionDetails xmppConnectionDetails(XmppComponentProperties properties) {
@@ -57,9 +69,12 @@ public final class XmppComponentAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	StanzaHandlerFactory xmppStanzaHandlerFactory(ObjectProvider<HandlerMethodConfigurer> configurers) {
-		return new StanzaHandlerFactory(ApplicationConversionService.getSharedInstance(),
-				configurers.orderedStream().toList());
+	StanzaHandlerFactory xmppStanzaHandlerFactory(ObjectProvider<HandlerMethodConfigurer> configurers,
+			ListableBeanFactory beanFactory) {
+		// Boot's conversions plus the application's own Converter and Formatter beans, for @Match.
+		ApplicationConversionService conversionService = new ApplicationConversionService();
+		ApplicationConversionService.addBeans(conversionService, beanFactory);
+		return new StanzaHandlerFactory(conversionService, configurers.orderedStream().toList());
 	}
 
 	@Bean

@@ -1,11 +1,10 @@
 package dev.kindling.boot.it;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import org.jivesoftware.smack.SmackFuture;
 import org.jivesoftware.smack.XMPPException.XMPPErrorException;
 import org.jivesoftware.smack.packet.IQ;
 import org.jivesoftware.smack.packet.StanzaError;
@@ -61,12 +60,26 @@ class OverloadIT {
 		try (XmppTestClient alice = XmppTestClient.login(prosody.server(), "alice", "alice");
 				XmppTestClient bob = XmppTestClient.login(prosody.server(), "bob", "bob")) {
 			int requests = 40;
-			List<SmackFuture<IQ, Exception>> answers = new ArrayList<>();
-			for (int i = 0; i < requests; i++) {
-				answers.add(alice.connection().sendIqRequestAsync(XmppTestClient.iq(domain, IQ.Type.get, "query", TestBot.BLOCK_NS)));
-			}
+			AtomicInteger results = new AtomicInteger();
 			AtomicInteger waits = new AtomicInteger();
-			await().atMost(Duration.ofSeconds(10)).until(() -> countWaits(answers) == requests - CAPACITY);
+			List<Exception> unexpected = new CopyOnWriteArrayList<>();
+			for (int i = 0; i < requests; i++) {
+				alice.connection()
+					.sendIqRequestAsync(XmppTestClient.iq(domain, IQ.Type.get, "query", TestBot.BLOCK_NS))
+					.onSuccess((answer) -> results.incrementAndGet())
+					.onError((ex) -> {
+						if (ex instanceof XMPPErrorException error
+								&& error.getStanzaError().getCondition() == StanzaError.Condition.resource_constraint
+								&& error.getStanzaError().getType() == StanzaError.Type.WAIT) {
+							waits.incrementAndGet();
+						}
+						else {
+							unexpected.add(ex);
+						}
+					});
+			}
+			await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(waits).hasValue(requests - CAPACITY));
+			assertThat(results).hasValue(0);
 			assertThat(dispatcher.queued()).isEqualTo(CAPACITY);
 
 			long droppedBefore = dispatcher.dropped();
@@ -77,22 +90,11 @@ class OverloadIT {
 			assertThat(dispatcher.queued()).isEqualTo(CAPACITY);
 
 			gate.open();
-			int results = 0;
-			for (SmackFuture<IQ, Exception> answer : answers) {
-				try {
-					assertThat(answer.getOrThrow().getType()).isEqualTo(IQ.Type.result);
-					results++;
-				}
-				catch (XMPPErrorException ex) {
-					assertThat(ex.getStanzaError().getCondition()).isEqualTo(StanzaError.Condition.resource_constraint);
-					assertThat(ex.getStanzaError().getType()).isEqualTo(StanzaError.Type.WAIT);
-					waits.incrementAndGet();
-				}
-			}
-			assertThat(results).isEqualTo(CAPACITY);
-			assertThat(waits).hasValue(requests - CAPACITY);
-			assertThat(alice.pendingMessages()).isZero();
+			await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(results).hasValue(CAPACITY));
 			await().atMost(Duration.ofSeconds(10)).until(() -> dispatcher.queued() == 0);
+			assertThat(waits).hasValue(requests - CAPACITY);
+			assertThat(unexpected).isEmpty();
+			assertThat(bob.pendingMessages()).isZero();
 
 			// Once drained, the bot serves again.
 			bob.sendChat("echo@" + domain, "after");
@@ -101,24 +103,6 @@ class OverloadIT {
 		finally {
 			gate.open();
 		}
-	}
-
-	private static int countWaits(List<SmackFuture<IQ, Exception>> answers) {
-		int waits = 0;
-		for (SmackFuture<IQ, Exception> answer : answers) {
-			if (answer.isDone()) {
-				try {
-					answer.getOrThrow();
-				}
-				catch (XMPPErrorException ex) {
-					waits++;
-				}
-				catch (Exception ex) {
-					throw new AssertionError(ex);
-				}
-			}
-		}
-		return waits;
 	}
 
 }

@@ -29,7 +29,8 @@ public final class XmppDevServerAutoConfiguration {
 	@Bean(destroyMethod = "close")
 	@ConditionalOnMissingBean
 	ProsodyServer xmppDevServer(XmppDevServerProperties properties, XmppComponentProperties component) {
-		ProsodyServer server = ProsodyServer.create(options(properties, component)).start();
+		// The context closes it, after the component has stopped; no shutdown hook of its own.
+		ProsodyServer server = ProsodyServer.create(options(properties, component)).withoutShutdownHook().start();
 		logConnectionHints(server);
 		return server;
 	}

@@ -1,0 +1,231 @@
+package dev.kindling.devserver;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.Collections;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What a {@link ProsodyServer} runs: the XMPP domain, the XEP-0114 component domain and secret,
+ * the users registered at the first start, the log level and where Prosody is installed.
+ * Immutable; start from {@link #defaults()} and use the {@code with...} methods.
+ *
+ * @param domain the virtual host, e.g. {@code localhost}; {@code conference.<domain>} (MUC) and
+ * {@code pubsub.<domain>} (pubsub) are added
+ * @param componentDomain the external component's domain, e.g. {@code bot.localhost}
+ * @param componentSecret the component's shared secret
+ * @param users user name to password, registered on {@code domain} at the first start
+ * @param logLevel minimum level of {@link ProsodyServer#logFile()}: debug, info, warn or error
+ * @param executable the {@code prosody} executable, or {@code null} to look for it on the PATH
+ * and in {@code /usr/bin}, {@code /usr/local/bin}
+ * @param startTimeout how long {@link ProsodyServer#start()} waits for the ports to accept
+ * @param c2sPort client port, 0 for a free one
+ * @param componentPort XEP-0114 component port, 0 for a free one
+ * @param httpPort BOSH and websocket port, 0 for a free one
+ */
+public record ProsodyOptions(String domain, String componentDomain, String componentSecret,
+		Map<String, String> users, String logLevel, @Nullable Path executable, Duration startTimeout,
+		int c2sPort, int componentPort, int httpPort) {
+
+	private static final Pattern DOMAIN = Pattern
+		.compile("[a-z0-9]([a-z0-9-]*[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*");
+
+	private static final Set<String> LOG_LEVELS = Set.of("debug", "info", "warn", "error");
+
+	private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([^}]*)}");
+
+	public ProsodyOptions {
+		requireDomain(domain, "domain");
+		requireDomain(componentDomain, "componentDomain");
+		if (componentDomain.equals(domain)) {
+			throw new IllegalArgumentException("componentDomain must differ from domain: " + domain);
+		}
+		if (componentSecret == null || componentSecret.isEmpty()) {
+			throw new IllegalArgumentException("componentSecret must not be empty");
+		}
+		Objects.requireNonNull(users, "users");
+		users.forEach((user, password) -> {
+			if (user == null || user.isBlank() || password == null) {
+				throw new IllegalArgumentException("Invalid user '" + user + "' (or null password)");
+			}
+		});
+		users = Collections.unmodifiableMap(new LinkedHashMap<>(users));
+		if (!LOG_LEVELS.contains(logLevel)) {
+			throw new IllegalArgumentException("logLevel must be one of " + LOG_LEVELS + ": " + logLevel);
+		}
+		if (startTimeout == null || startTimeout.isNegative() || startTimeout.isZero()) {
+			throw new IllegalArgumentException("startTimeout must be positive: " + startTimeout);
+		}
+		requirePort(c2sPort, "c2sPort");
+		requirePort(componentPort, "componentPort");
+		requirePort(httpPort, "httpPort");
+	}
+
+	/**
+	 * Domain {@code localhost}, component {@code bot.localhost} with a random secret, no users, log
+	 * level info, Prosody from the PATH, a 10 s start timeout and free ports.
+	 */
+	public static ProsodyOptions defaults() {
+		return new ProsodyOptions("localhost", "bot.localhost", randomSecret(), Map.of(), "info", null,
+				Duration.ofSeconds(10), 0, 0, 0);
+	}
+
+	public ProsodyOptions withDomain(String domain) {
+		return new ProsodyOptions(domain, this.componentDomain, this.componentSecret, this.users, this.logLevel,
+				this.executable, this.startTimeout, this.c2sPort, this.componentPort, this.httpPort);
+	}
+
+	public ProsodyOptions withComponentDomain(String componentDomain) {
+		return new ProsodyOptions(this.domain, componentDomain, this.componentSecret, this.users, this.logLevel,
+				this.executable, this.startTimeout, this.c2sPort, this.componentPort, this.httpPort);
+	}
+
+	public ProsodyOptions withComponentSecret(String componentSecret) {
+		return new ProsodyOptions(this.domain, this.componentDomain, componentSecret, this.users, this.logLevel,
+				this.executable, this.startTimeout, this.c2sPort, this.componentPort, this.httpPort);
+	}
+
+	/** Adds (or replaces) a user registered at the first start. */
+	public ProsodyOptions withUser(String user, String password) {
+		Map<String, String> all = new LinkedHashMap<>(this.users);
+		all.put(user, password);
+		return withUsers(all);
+	}
+
+	/** Replaces the users registered at the first start. */
+	public ProsodyOptions withUsers(Map<String, String> users) {
+		return new ProsodyOptions(this.domain, this.componentDomain, this.componentSecret, users, this.logLevel,
+				this.executable, this.startTimeout, this.c2sPort, this.componentPort, this.httpPort);
+	}
+
+	public ProsodyOptions withLogLevel(String logLevel) {
+		return new ProsodyOptions(this.domain, this.componentDomain, this.componentSecret, this.users, logLevel,
+				this.executable, this.startTimeout, this.c2sPort, this.componentPort, this.httpPort);
+	}
+
+	/** The {@code prosody} executable: a path, or a bare name looked up on the PATH. */
+	public ProsodyOptions withExecutable(@Nullable Path executable) {
+		return new ProsodyOptions(this.domain, this.componentDomain, this.componentSecret, this.users,
+				this.logLevel, executable, this.startTimeout, this.c2sPort, this.componentPort, this.httpPort);
+	}
+
+	public ProsodyOptions withStartTimeout(Duration startTimeout) {
+		return new ProsodyOptions(this.domain, this.componentDomain, this.componentSecret, this.users,
+				this.logLevel, this.executable, startTimeout, this.c2sPort, this.componentPort, this.httpPort);
+	}
+
+	/**
+	 * Fixed ports, e.g. 5222 for a desktop client on a dev server; 0 picks a free one. Fixed ports
+	 * are not re-picked when they are taken: {@link ProsodyServer#start()} fails instead.
+	 */
+	public ProsodyOptions withPorts(int c2sPort, int componentPort, int httpPort) {
+		return new ProsodyOptions(this.domain, this.componentDomain, this.componentSecret, this.users,
+				this.logLevel, this.executable, this.startTimeout, c2sPort, componentPort, httpPort);
+	}
+
+	/** Leaves the secret out, so options can be logged. */
+	@Override
+	public String toString() {
+		return "ProsodyOptions[domain=" + this.domain + ", componentDomain=" + this.componentDomain + ", users="
+				+ this.users.keySet() + ", logLevel=" + this.logLevel + ", executable=" + this.executable
+				+ ", startTimeout=" + this.startTimeout + ", ports=" + this.c2sPort + "/" + this.componentPort + "/"
+				+ this.httpPort + "]";
+	}
+
+	/**
+	 * Renders the classpath template {@code prosody.cfg.lua} for a server in {@code dir}. Strings
+	 * are inserted as quoted, escaped Lua literals, ports as numbers.
+	 */
+	String renderConfig(Path dir, int c2s, int component, int http) {
+		Map<String, String> values = new LinkedHashMap<>();
+		values.put("pidFile", lua(dir.resolve("prosody.pid")));
+		values.put("dataPath", lua(dir.resolve("data")));
+		values.put("certificates", lua(dir.resolve("certs")));
+		values.put("pluginPath", lua(dir.resolve("plugins")));
+		values.put("logFile", lua(dir.resolve("prosody.log")));
+		values.put("logLevel", lua(this.logLevel));
+		values.put("c2sPort", Integer.toString(c2s));
+		values.put("componentPort", Integer.toString(component));
+		values.put("httpPort", Integer.toString(http));
+		values.put("domain", lua(this.domain));
+		values.put("componentDomain", lua(this.componentDomain));
+		values.put("componentSecret", lua(this.componentSecret));
+		values.put("mucDomain", lua("conference." + this.domain));
+		values.put("pubsubDomain", lua("pubsub." + this.domain));
+		Matcher matcher = PLACEHOLDER.matcher(template());
+		StringBuilder config = new StringBuilder();
+		while (matcher.find()) {
+			String value = values.get(matcher.group(1));
+			if (value == null) {
+				throw new IllegalStateException("Unknown placeholder in prosody.cfg.lua: " + matcher.group());
+			}
+			matcher.appendReplacement(config, Matcher.quoteReplacement(value));
+		}
+		matcher.appendTail(config);
+		return config.toString();
+	}
+
+	private static String template() {
+		try (InputStream in = ProsodyOptions.class.getResourceAsStream("prosody.cfg.lua")) {
+			if (in == null) {
+				throw new IllegalStateException("dev/kindling/devserver/prosody.cfg.lua is not on the classpath");
+			}
+			return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/** A double-quoted Lua string literal. */
+	static String lua(Object value) {
+		String text = value.toString();
+		StringBuilder literal = new StringBuilder(text.length() + 2).append('"');
+		for (byte b : text.getBytes(StandardCharsets.UTF_8)) {
+			int c = b & 0xff;
+			if (c == '"' || c == '\\') {
+				literal.append('\\').append((char) c);
+			}
+			else if (c < 0x20 || c >= 0x7f) {
+				// Control characters and non-ASCII bytes as decimal escapes: the file stays ASCII.
+				literal.append('\\').append(String.format("%03d", c));
+			}
+			else {
+				literal.append((char) c);
+			}
+		}
+		return literal.append('"').toString();
+	}
+
+	private static String randomSecret() {
+		byte[] bytes = new byte[16];
+		new SecureRandom().nextBytes(bytes);
+		return HexFormat.of().formatHex(bytes);
+	}
+
+	private static void requireDomain(@Nullable String domain, String what) {
+		if (domain == null || !DOMAIN.matcher(domain).matches()) {
+			throw new IllegalArgumentException(what + " must be a lowercase DNS name: " + domain);
+		}
+	}
+
+	private static void requirePort(int port, String what) {
+		if (port < 0 || port > 65535) {
+			throw new IllegalArgumentException(what + " must be 0 (free port) or 1-65535: " + port);
+		}
+	}
+
+}

@@ -118,6 +118,19 @@ class ReconnectIT {
 	}
 
 	@Test
+	void domainTheServerDoesNotKnowIsReportedAsHostUnknown() {
+		ComponentConnection connection = start("--xmpp.component.domain=stranger.localhost");
+
+		await().atMost(Duration.ofSeconds(10)).until(() -> connection.getStatus().lastFailure() != null);
+
+		assertThat(connection.getStatus().lastFailure()).isInstanceOfSatisfying(ComponentConnectException.class,
+				(ex) -> {
+					assertThat(ex.getReason()).isEqualTo(Reason.NOT_AUTHORIZED);
+					assertThat(ex.getMessage()).contains("host-unknown").contains("stranger.localhost");
+				});
+	}
+
+	@Test
 	void secondInstanceForTheSameDomainIsReportedAsConflict() {
 		ComponentConnection first = start();
 		await().atMost(Duration.ofSeconds(10)).until(() -> first.getState() == ConnectionState.CONNECTED);

@@ -2,6 +2,7 @@ package dev.kindling.connection;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
@@ -13,8 +14,11 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEvent;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.SmartLifecycle;
+import org.xmpp.packet.Packet;
 
 import dev.kindling.connection.ComponentConnectException.Reason;
+import dev.kindling.observe.DropReason;
+import dev.kindling.observe.StanzaObserver;
 
 /**
  * Owns the component's stream for the application's lifetime: connects in the background (the
@@ -43,6 +47,8 @@ public class ComponentConnection implements SmartLifecycle {
 
 	private final ApplicationEventPublisher events;
 
+	private final StanzaObserver observer;
+
 	private final Backoff backoff;
 
 	private volatile ConnectionStatus status = new ConnectionStatus(ConnectionState.NEW, Instant.now(), null, 0, 0);
@@ -60,6 +66,12 @@ public class ComponentConnection implements SmartLifecycle {
 
 	public ComponentConnection(ComponentEndpoint endpoint, ConnectionSettings settings, OutboundQueue outbound,
 			StanzaListener listener, ApplicationEventPublisher events) {
+		this(endpoint, settings, outbound, listener, events, StanzaObserver.NONE);
+	}
+
+	public ComponentConnection(ComponentEndpoint endpoint, ConnectionSettings settings, OutboundQueue outbound,
+			StanzaListener listener, ApplicationEventPublisher events, StanzaObserver observer) {
+		this.observer = observer;
 		this.endpoint = endpoint;
 		this.settings = settings;
 		this.outbound = outbound;
@@ -128,7 +140,7 @@ public class ComponentConnection implements SmartLifecycle {
 		}
 		this.stream = opened;
 		this.outbound.open();
-		opened.start(this.listener, this.outbound, this::streamLost);
+		opened.start(this.listener, this.outbound, this.observer, this::streamLost);
 		this.connects++;
 		int failedBefore = this.backoff.failures();
 		this.backoff.reset();
@@ -151,9 +163,10 @@ public class ComponentConnection implements SmartLifecycle {
 		}
 		this.stream = null;
 		lost.abort();
-		int dropped = this.outbound.close();
+		List<Packet> dropped = this.outbound.close();
+		dropped.forEach((stanza) -> this.observer.dropped(stanza, DropReason.CONNECTION_LOST));
 		logger.warn("Lost the stream of component '{}': {}{}", this.endpoint.domain(), cause.getMessage(),
-				(dropped > 0) ? " (" + dropped + " unsent stanzas dropped)" : "");
+				dropped.isEmpty() ? "" : " (" + dropped.size() + " unsent stanzas dropped)");
 		setStatus(ConnectionState.BACKOFF, cause);
 		publish(new ComponentDisconnectedEvent(this, cause));
 		scheduleRetry(cause, false);
@@ -220,7 +233,7 @@ public class ComponentConnection implements SmartLifecycle {
 				if (current != null) {
 					current.close(remaining(deadline));
 				}
-				this.outbound.close();
+				this.outbound.close().forEach((stanza) -> this.observer.dropped(stanza, DropReason.CONNECTION_LOST));
 				setStatus(ConnectionState.STOPPED, null);
 				if (current != null) {
 					logger.info("Disconnected component '{}'", this.endpoint.domain());

@@ -39,6 +39,7 @@ import org.xmpp.packet.Presence;
 import org.xmpp.packet.StreamError;
 
 import dev.kindling.connection.ComponentConnectException.Reason;
+import dev.kindling.observe.StanzaObserver;
 
 /**
  * One authenticated XEP-0114 stream: the socket, a reader thread that turns elements into Tinder
@@ -213,19 +214,21 @@ final class ComponentStream {
 	 * Start the reader and writer threads.
 	 * @param listener receives each inbound stanza on the reader thread
 	 * @param outbound the queue the writer drains
+	 * @param observer told of every stanza read and written
 	 * @param onLoss told once, from whichever thread noticed, when the stream breaks
 	 */
-	void start(StanzaListener listener, OutboundQueue outbound, BiConsumer<ComponentStream, Throwable> onLoss) {
+	void start(StanzaListener listener, OutboundQueue outbound, StanzaObserver observer,
+			BiConsumer<ComponentStream, Throwable> onLoss) {
 		String name = this.endpoint.domain();
-		startDaemon("kindling-reader-" + name, () -> readLoop(listener, onLoss));
-		this.writer = startDaemon("kindling-writer-" + name, () -> writeLoop(outbound, onLoss));
+		startDaemon("kindling-reader-" + name, () -> readLoop(listener, observer, onLoss));
+		this.writer = startDaemon("kindling-writer-" + name, () -> writeLoop(outbound, observer, onLoss));
 	}
 
 	String streamId() {
 		return this.streamId;
 	}
 
-	private void readLoop(StanzaListener listener, BiConsumer<ComponentStream, Throwable> onLoss) {
+	private void readLoop(StanzaListener listener, StanzaObserver observer, BiConsumer<ComponentStream, Throwable> onLoss) {
 		try {
 			while (!this.closed.get()) {
 				this.input.startStanza();
@@ -236,6 +239,7 @@ final class ComponentStream {
 				}
 				Packet stanza = toPacket(element);
 				try {
+					observer.received(stanza);
 					listener.onStanza(stanza);
 				}
 				catch (RuntimeException ex) {
@@ -259,7 +263,7 @@ final class ComponentStream {
 		};
 	}
 
-	private void writeLoop(OutboundQueue outbound, BiConsumer<ComponentStream, Throwable> onLoss) {
+	private void writeLoop(OutboundQueue outbound, StanzaObserver observer, BiConsumer<ComponentStream, Throwable> onLoss) {
 		List<Packet> batch = new ArrayList<>(WRITE_BATCH);
 		try {
 			while (!this.closed.get()) {
@@ -275,6 +279,9 @@ final class ComponentStream {
 				}
 				finally {
 					this.writeLock.unlock();
+				}
+				for (Packet stanza : batch) {
+					observer.sent(stanza);
 				}
 				batch.clear();
 			}

@@ -1,6 +1,7 @@
 package dev.kindling.connection;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -69,12 +70,12 @@ public final class OutboundQueue {
 		this.open = true;
 	}
 
-	/** Refuse further stanzas and drop the unwritten ones; returns how many were dropped. */
-	int close() {
+	/** Refuse further stanzas and drop the unwritten ones, which are returned. */
+	List<Packet> close() {
 		this.open = false;
-		int dropped = this.queue.size();
-		this.queue.clear();
-		this.discarded.addAndGet(dropped);
+		List<Packet> dropped = new ArrayList<>();
+		this.queue.drainTo(dropped);
+		this.discarded.addAndGet(dropped.size());
 		return dropped;
 	}
 

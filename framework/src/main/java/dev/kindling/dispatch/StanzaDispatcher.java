@@ -17,6 +17,8 @@ import org.xmpp.packet.Packet;
 import org.xmpp.packet.PacketError.Condition;
 
 import dev.kindling.connection.StanzaListener;
+import dev.kindling.observe.DropReason;
+import dev.kindling.observe.StanzaObserver;
 import dev.kindling.routing.StanzaRouter;
 
 /**
@@ -37,6 +39,8 @@ public final class StanzaDispatcher implements StanzaListener {
 
 	private final SerialLanes lanes;
 
+	private final StanzaObserver observer;
+
 	private final AtomicLong dropped = new AtomicLong();
 
 	private final AtomicLong refused = new AtomicLong();
@@ -44,7 +48,12 @@ public final class StanzaDispatcher implements StanzaListener {
 	private volatile boolean accepting = true;
 
 	public StanzaDispatcher(StanzaRouter router, DispatchSettings settings) {
+		this(router, settings, StanzaObserver.NONE);
+	}
+
+	public StanzaDispatcher(StanzaRouter router, DispatchSettings settings, StanzaObserver observer) {
 		this.router = router;
+		this.observer = observer;
 		AtomicInteger threadNumber = new AtomicInteger();
 		this.pool = new ThreadPoolExecutor(settings.threads(), settings.threads(), 0, TimeUnit.MILLISECONDS,
 				new LinkedBlockingQueue<>(), (task) -> {
@@ -64,24 +73,25 @@ public final class StanzaDispatcher implements StanzaListener {
 		}
 		if (!this.accepting || !this.lanes.offer(orderingKey(stanza), () -> this.router.route(stanza))) {
 			if (this.accepting) {
-				refuse(stanza, Condition.resource_constraint, "overloaded");
+				refuse(stanza, Condition.resource_constraint, DropReason.OVERLOAD);
 			}
 			else {
-				refuse(stanza, Condition.service_unavailable, "shutting down");
+				refuse(stanza, Condition.service_unavailable, DropReason.SHUTDOWN);
 			}
 		}
 	}
 
-	private void refuse(Packet stanza, Condition condition, String why) {
+	private void refuse(Packet stanza, Condition condition, DropReason why) {
 		if (stanza instanceof IQ iq && iq.isRequest()) {
 			this.refused.incrementAndGet();
 			this.router.replyError(iq, condition);
 		}
 		else {
+			this.observer.dropped(stanza, why);
 			long count = this.dropped.incrementAndGet();
 			if (Long.bitCount(count) == 1) {
 				logger.warn("Dropped a {} from {} ({}); {} dropped so far", stanza.getElement().getName(), stanza.getFrom(),
-						why, count);
+						why.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '), count);
 			}
 		}
 	}

@@ -21,6 +21,7 @@ import dev.kindling.handler.HandlerRegistry.Route;
 import dev.kindling.handler.InboundStanza;
 import dev.kindling.handler.Replies;
 import dev.kindling.handler.StanzaHandler;
+import dev.kindling.observe.StanzaObserver;
 import dev.kindling.template.PendingRequests;
 import dev.kindling.template.XmppTemplate;
 
@@ -43,8 +44,16 @@ public final class StanzaRouter {
 
 	private final AtomicInteger pendingReplies = new AtomicInteger();
 
+	private final StanzaObserver observer;
+
 	public StanzaRouter(HandlerRegistry registry, HandlerMethodReturnValueHandler returnValueHandler,
 			XmppTemplate template, PendingRequests pendingRequests) {
+		this(registry, returnValueHandler, template, pendingRequests, StanzaObserver.NONE);
+	}
+
+	public StanzaRouter(HandlerRegistry registry, HandlerMethodReturnValueHandler returnValueHandler,
+			XmppTemplate template, PendingRequests pendingRequests, StanzaObserver observer) {
+		this.observer = observer;
 		this.registry = registry;
 		this.returnValueHandler = returnValueHandler;
 		this.template = template;
@@ -76,20 +85,25 @@ public final class StanzaRouter {
 	}
 
 	private void invoke(StanzaHandler handler, InboundStanza inbound) {
+		long start = System.nanoTime();
 		Object value;
 		try {
 			value = handler.invoke(inbound);
 		}
 		catch (Throwable ex) {
-			fail(handler, inbound, ex);
+			Throwable cause = unwrap(ex);
+			this.observer.handled(handler, inbound.getPayload(), System.nanoTime() - start, cause);
+			fail(handler, inbound, cause);
 			return;
 		}
 		if (handler.isAsync() && value instanceof CompletionStage<?> stage) {
 			this.pendingReplies.incrementAndGet();
 			stage.whenComplete((result, ex) -> {
+				Throwable cause = (ex != null) ? unwrap(ex) : null;
+				this.observer.handled(handler, inbound.getPayload(), System.nanoTime() - start, cause);
 				try {
-					if (ex != null) {
-						fail(handler, inbound, unwrap(ex));
+					if (cause != null) {
+						fail(handler, inbound, cause);
 					}
 					else {
 						complete(handler, inbound, result);
@@ -101,6 +115,7 @@ public final class StanzaRouter {
 			});
 		}
 		else {
+			this.observer.handled(handler, inbound.getPayload(), System.nanoTime() - start, null);
 			complete(handler, inbound, value);
 		}
 	}

@@ -18,6 +18,8 @@ import org.xmpp.packet.PacketError.Condition;
 import dev.kindling.RequestTimeoutException;
 import dev.kindling.StanzaNotSentException;
 import dev.kindling.XmppErrorException;
+import dev.kindling.observe.RequestOutcome;
+import dev.kindling.observe.StanzaObserver;
 
 /**
  * IQ requests waiting for their answer, by id. An answer completes its request only when it comes
@@ -31,8 +33,15 @@ public final class PendingRequests {
 
 	private final int capacity;
 
+	private final StanzaObserver observer;
+
 	public PendingRequests(int capacity) {
+		this(capacity, StanzaObserver.NONE);
+	}
+
+	public PendingRequests(int capacity, StanzaObserver observer) {
 		this.capacity = capacity;
+		this.observer = observer;
 	}
 
 	CompletableFuture<IQ> register(IQ request, Duration timeout) {
@@ -41,12 +50,13 @@ public final class PendingRequests {
 		}
 		String id = request.getID();
 		CompletableFuture<IQ> future = new CompletableFuture<>();
-		Pending entry = new Pending(request.getTo(), future);
+		Pending entry = new Pending(request, System.nanoTime(), future);
 		if (this.pending.putIfAbsent(id, entry) != null) {
 			throw new IllegalArgumentException("An IQ request with id '" + id + "' is already awaiting its answer");
 		}
 		CompletableFuture.delayedExecutor(timeout.toNanos(), TimeUnit.NANOSECONDS).execute(() -> {
 			if (this.pending.remove(id, entry)) {
+				entry.observed(this.observer, RequestOutcome.TIMEOUT);
 				future.completeExceptionally(new RequestTimeoutException(id, String.valueOf(request.getTo()), timeout));
 			}
 		});
@@ -56,6 +66,7 @@ public final class PendingRequests {
 	void cancel(String id, Throwable cause) {
 		Pending entry = this.pending.remove(id);
 		if (entry != null) {
+			entry.observed(this.observer, RequestOutcome.NOT_SENT);
 			entry.future().completeExceptionally(cause);
 		}
 	}
@@ -73,6 +84,7 @@ public final class PendingRequests {
 		if (entry == null || !entry.answeredBy(answer.getFrom()) || !this.pending.remove(id, entry)) {
 			return false;
 		}
+		entry.observed(this.observer, (answer.getType() == IQ.Type.error) ? RequestOutcome.ERROR : RequestOutcome.RESULT);
 		// Completed on the common pool: what depends on the answer must not run on the reader thread.
 		ForkJoinPool.commonPool().execute(() -> {
 			if (answer.getType() == IQ.Type.error) {
@@ -92,6 +104,7 @@ public final class PendingRequests {
 		for (String id : this.pending.keySet()) {
 			Pending entry = this.pending.remove(id);
 			if (entry != null) {
+				entry.observed(this.observer, RequestOutcome.NOT_SENT);
 				entry.future().completeExceptionally(new StanzaNotSentException(reason));
 				failed++;
 			}
@@ -106,10 +119,14 @@ public final class PendingRequests {
 		return this.pending.size();
 	}
 
-	private record Pending(@Nullable JID to, CompletableFuture<IQ> future) {
+	private record Pending(IQ request, long startNanos, CompletableFuture<IQ> future) {
 
 		boolean answeredBy(@Nullable JID from) {
-			return Objects.equals(this.to, from);
+			return Objects.equals(this.request.getTo(), from);
+		}
+
+		void observed(StanzaObserver observer, RequestOutcome outcome) {
+			observer.requestCompleted(this.request, System.nanoTime() - this.startNanos, outcome);
 		}
 
 	}

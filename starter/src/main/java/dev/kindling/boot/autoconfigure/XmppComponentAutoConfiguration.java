@@ -26,6 +26,7 @@ import dev.kindling.handler.HandlerRegistry;
 import dev.kindling.handler.StanzaHandlerAnnotationBeanPostProcessor;
 import dev.kindling.handler.StanzaHandlerFactory;
 import dev.kindling.liveness.LivenessMonitor;
+import dev.kindling.observe.StanzaObserver;
 import dev.kindling.routing.StanzaRouter;
 import dev.kindling.template.DefaultXmppTemplate;
 import dev.kindling.template.PendingRequests;
@@ -86,8 +87,8 @@ public final class XmppComponentAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	PendingRequests xmppPendingRequests() {
-		return new PendingRequests(MAX_PENDING_REQUESTS);
+	PendingRequests xmppPendingRequests(ObjectProvider<StanzaObserver> observers) {
+		return new PendingRequests(MAX_PENDING_REQUESTS, observer(observers));
 	}
 
 	@Bean
@@ -100,22 +101,26 @@ public final class XmppComponentAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	StanzaRouter xmppStanzaRouter(HandlerRegistry registry, StanzaHandlerFactory factory, XmppTemplate template,
-			PendingRequests pending) {
-		return new StanzaRouter(registry, factory.returnValueHandlers(), template, pending);
+			PendingRequests pending, ObjectProvider<StanzaObserver> observers) {
+		return new StanzaRouter(registry, factory.returnValueHandlers(), template, pending, observer(observers));
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
-	StanzaDispatcher xmppStanzaDispatcher(StanzaRouter router, XmppDispatchProperties properties) {
+	StanzaDispatcher xmppStanzaDispatcher(StanzaRouter router, XmppDispatchProperties properties,
+			ObjectProvider<StanzaObserver> observers) {
 		properties.validate();
-		return new StanzaDispatcher(router, new DispatchSettings(properties.threads(), properties.queueCapacity()));
+		return new StanzaDispatcher(router, new DispatchSettings(properties.threads(), properties.queueCapacity()),
+				observer(observers));
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
 	ComponentConnection xmppComponentConnection(XmppConnectionDetails details, XmppComponentProperties properties,
-			OutboundQueue outbound, StanzaDispatcher dispatcher, ApplicationEventPublisher events) {
-		return new ComponentConnection(details.toEndpoint(), connectionSettings(properties), outbound, dispatcher, events);
+			OutboundQueue outbound, StanzaDispatcher dispatcher, ApplicationEventPublisher events,
+			ObjectProvider<StanzaObserver> observers) {
+		return new ComponentConnection(details.toEndpoint(), connectionSettings(properties), outbound, dispatcher, events,
+				observer(observers));
 	}
 
 	@Bean
@@ -126,6 +131,11 @@ public final class XmppComponentAutoConfiguration {
 				: connection.getEndpoint().serverDomain();
 		return new LivenessMonitor(connection, template, new JID(target), properties.pingInterval(),
 				properties.pingTimeout());
+	}
+
+	/** Every {@link StanzaObserver} bean (metrics, traces, tests) as one. */
+	private static StanzaObserver observer(ObjectProvider<StanzaObserver> observers) {
+		return StanzaObserver.composite(observers.orderedStream().toList());
 	}
 
 	static ConnectionSettings connectionSettings(XmppComponentProperties properties) {

@@ -147,6 +147,23 @@ class ComponentRoundTripIT {
 	}
 
 	@Test
+	void observersSeeWhatWasReceivedHandledAndWritten() {
+		TestBot.RecordingObserver observer = bot.getBean(TestBot.RecordingObserver.class);
+		String id = alice.sendChat("observed@" + domain, "watch this");
+		alice.awaitMessage();
+
+		assertThat(observer.received).anySatisfy((stanza) -> assertThat(stanza.getID()).isEqualTo(id));
+		assertThat(observer.sent).anySatisfy((stanza) -> {
+			assertThat(stanza.getID()).isEqualTo(id);
+			assertThat(stanza.getTo().toBareJID()).isEqualTo("alice@localhost");
+		});
+		assertThat(observer.handled).contains("TestBot.Handlers.echo(String)");
+		assertThatExceptionOfType(XMPPErrorException.class)
+			.isThrownBy(() -> alice.request(XmppTestClient.iq(domain, IQ.Type.get, "query", TestBot.FAIL_NS)));
+		assertThat(observer.handled).contains("TestBot.Handlers.fail() failed");
+	}
+
+	@Test
 	void keepsPerSenderOrderUnderABurstOfAThousandMessages() {
 		int count = 1000;
 		IntStream.range(0, count).forEach((i) -> alice.sendChat("order@" + domain, "m" + i));

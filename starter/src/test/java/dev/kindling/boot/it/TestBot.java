@@ -1,6 +1,8 @@
 package dev.kindling.boot.it;
 
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -14,6 +16,7 @@ import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
+import org.xmpp.packet.Packet;
 import org.xmpp.packet.PacketError.Condition;
 
 import dev.kindling.XmppErrorException;
@@ -23,6 +26,8 @@ import dev.kindling.handler.IqType;
 import dev.kindling.handler.MessageType;
 import dev.kindling.handler.OnIq;
 import dev.kindling.handler.OnMessage;
+import dev.kindling.handler.StanzaHandler;
+import dev.kindling.observe.StanzaObserver;
 
 /**
  * The bot the integration tests run against a real Prosody: an echo, a failing handler, a
@@ -58,6 +63,37 @@ class TestBot {
 	@Bean
 	Gate gate() {
 		return new Gate();
+	}
+
+	@Bean
+	RecordingObserver recordingObserver() {
+		return new RecordingObserver();
+	}
+
+	/** Remembers what the component received, wrote and handled. */
+	static final class RecordingObserver implements StanzaObserver {
+
+		final List<Packet> received = new CopyOnWriteArrayList<>();
+
+		final List<Packet> sent = new CopyOnWriteArrayList<>();
+
+		final List<String> handled = new CopyOnWriteArrayList<>();
+
+		@Override
+		public void received(Packet stanza) {
+			this.received.add(stanza);
+		}
+
+		@Override
+		public void sent(Packet stanza) {
+			this.sent.add(stanza);
+		}
+
+		@Override
+		public void handled(StanzaHandler handler, Packet stanza, long nanos, Throwable failure) {
+			this.handled.add(handler.name() + ((failure != null) ? " failed" : ""));
+		}
+
 	}
 
 	/** Holds {@code BLOCK_NS} handlers until the test opens it. */

@@ -1,0 +1,17 @@
+package dev.kindling.observe;
+
+/**
+ * Why a stanza was dropped.
+ */
+public enum DropReason {
+
+	/** Inbound: the dispatch queues were full. */
+	OVERLOAD,
+
+	/** Inbound: the component was stopping. */
+	SHUTDOWN,
+
+	/** Outbound: queued for writing, but the stream was lost first. */
+	CONNECTION_LOST
+
+}

@@ -40,10 +40,11 @@ class RenderedDeploymentRunsTheEchoBotTests {
 	@Test
 	void probesOfTheRenderAnswerOnTheManagementPort() throws Exception {
 		// Nothing listens on the server port: the bot starts anyway and keeps retrying with backoff.
+		int serverPort = closedPort();
 		Manifests manifests = new KindlingBotChart(this.scratch).renderWith("""
 				server: {host: 127.0.0.1, port: %d}
 				springProperties: {xmpp.dispatch.threads: 3}
-				""".formatted(closedPort()));
+				""".formatted(serverPort));
 		Map<String, Object> environment = PodEnvironment.of(manifests);
 		// Deviations for a test JVM: free ports instead of the pod's fixed ones.
 		assertThat(environment).containsEntry("MANAGEMENT_SERVER_PORT", "8081");
@@ -54,13 +55,15 @@ class RenderedDeploymentRunsTheEchoBotTests {
 			Binder binder = Binder.get(context.getEnvironment());
 			assertThat(binder.bind("xmpp.dev-server.enabled", Boolean.class).get()).isFalse();
 			assertThat(context.getBeanNamesForType(ProsodyServer.class)).isEmpty();
+			assertThat(binder.bind("xmpp.component.host", String.class).get()).isEqualTo("127.0.0.1");
+			assertThat(binder.bind("xmpp.component.port", Integer.class).get()).isEqualTo(serverPort);
 			assertThat(binder.bind("xmpp.component.domain", String.class).get()).isEqualTo("echo.example.com");
 			assertThat(binder.bind("xmpp.component.secret", String.class).get()).isEqualTo("top-secret");
 			assertThat(binder.bind("xmpp.dispatch.threads", Integer.class).get()).isEqualTo(3);
 
 			int managementPort = context.getEnvironment().getRequiredProperty("local.management.port", Integer.class);
-			int serverPort = context.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
-			assertThat(managementPort).isNotEqualTo(serverPort);
+			int appPort = context.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
+			assertThat(managementPort).isNotEqualTo(appPort);
 			Container container = manifests.container();
 
 			HttpResponse<String> liveness = get(managementPort, container.getLivenessProbe().getHttpGet().getPath());
@@ -77,7 +80,7 @@ class RenderedDeploymentRunsTheEchoBotTests {
 			assertActuatorHealth(readiness);
 
 			// The probes are served on the management port only.
-			assertThat(get(serverPort, container.getLivenessProbe().getHttpGet().getPath()).statusCode()).isEqualTo(404);
+			assertThat(get(appPort, container.getLivenessProbe().getHttpGet().getPath()).statusCode()).isEqualTo(404);
 		}
 	}
 

@@ -15,7 +15,7 @@ import tools.jackson.databind.json.JsonMapper;
 /** Reads a running bot's actuator endpoints over HTTP, as Kubernetes and Prometheus do. */
 final class ActuatorClient {
 
-	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
 	private final JsonMapper json = JsonMapper.builder().build();
 
@@ -36,7 +36,7 @@ final class ActuatorClient {
 	HttpResponse<String> get(String path, String accept) {
 		HttpRequest request = HttpRequest.newBuilder(URI.create(this.base + path))
 			.header("Accept", accept)
-			.timeout(Duration.ofSeconds(5))
+			.timeout(Duration.ofSeconds(30))
 			.build();
 		try {
 			return this.http.send(request, HttpResponse.BodyHandlers.ofString());

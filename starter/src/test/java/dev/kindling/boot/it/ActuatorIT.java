@@ -46,7 +46,7 @@ class ActuatorIT {
 	}
 
 	private static void awaitStatus(ActuatorClient actuator, String path, String status) {
-		await().atMost(Duration.ofSeconds(15))
+		await().atMost(Duration.ofSeconds(30))
 			.untilAsserted(() -> assertThat(actuator.json(path).path("status").asString()).isEqualTo(status));
 	}
 
@@ -63,7 +63,7 @@ class ActuatorIT {
 	void healthFollowsTheStreamThroughAServerCrashAndReadinessWithIt() {
 		ActuatorClient actuator = start("--xmpp.component.ping-interval=300ms");
 		awaitStatus(actuator, "/actuator/health/xmpp", "UP");
-		await().atMost(Duration.ofSeconds(5))
+		await().atMost(Duration.ofSeconds(15))
 			.until(() -> actuator.json("/actuator/health/xmpp").path("details").has("lastPingRoundTrip"));
 
 		HttpResponse<String> up = actuator.get("/actuator/health/xmpp");
@@ -104,7 +104,7 @@ class ActuatorIT {
 		chat(3);
 
 		String scrape = actuator.get("/actuator/prometheus", "text/plain").body();
-		await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(sample(
+		await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(sample(
 				actuator.get("/actuator/prometheus", "text/plain").body(),
 				"xmpp_stanzas_sent_total{kind=\"message\",type=\"chat\"}")).isEqualTo(3));
 		scrape = actuator.get("/actuator/prometheus", "text/plain").body();
@@ -144,7 +144,7 @@ class ActuatorIT {
 		awaitStatus(actuator, "/actuator/health/xmpp", "UP");
 		chat(1);
 
-		await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(messages(actuator)).hasSize(2));
+		await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(messages(actuator)).hasSize(2));
 		List<JsonNode> messages = messages(actuator);
 		assertThat(messages.get(0).path("direction").asString()).isEqualTo("IN");
 		assertThat(messages.get(1).path("direction").asString()).isEqualTo("OUT");
@@ -166,7 +166,7 @@ class ActuatorIT {
 		awaitStatus(actuator, "/actuator/health/xmpp", "UP");
 		chat(1);
 
-		await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(messages(actuator)).hasSize(2));
+		await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(messages(actuator)).hasSize(2));
 		assertThat(messages(actuator)).allSatisfy((message) -> assertThat(message.path("xml").asString())
 			.contains("<body>[masked]</body>")
 			.doesNotContain("hello 0"));

@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.JsonNode;
 
@@ -120,6 +121,8 @@ class ActuatorIT {
 			.doesNotContain("alice@");
 
 		Promtool.Result whole = Promtool.checkMetrics(scrape);
+		LoggerFactory.getLogger(ActuatorIT.class).info("promtool check metrics on the whole scrape: exit {}\n{}",
+				whole.exitCode(), whole.output());
 		assertThat(whole.output()).as("promtool on the whole scrape").doesNotContain("error while linting");
 		assertThat(whole.output().lines().filter((line) -> line.startsWith("xmpp_")))
 			.as("promtool lint of Kindling's series").isEmpty();

@@ -99,6 +99,24 @@ class ActuatorIT {
 	}
 
 	@Test
+	void healthGoesDownWhenTheServerStopsAnsweringPings() {
+		ActuatorClient actuator = start("--xmpp.component.ping-interval=300ms", "--xmpp.component.ping-timeout=1s");
+		awaitStatus(actuator, "/actuator/health/xmpp", "UP");
+
+		// A frozen server keeps the socket open: only the unanswered ping shows the stream is dead.
+		prosody.server().freeze();
+		try {
+			awaitStatus(actuator, "/actuator/health/xmpp", "DOWN");
+			assertThat(actuator.json("/actuator/health/xmpp").path("details").path("reason").asString())
+				.contains("ping-timeout");
+		}
+		finally {
+			prosody.server().unfreeze();
+		}
+		awaitStatus(actuator, "/actuator/health/xmpp", "UP");
+	}
+
+	@Test
 	void prometheusScrapeCountsTheExchangeAndPassesPromtool() {
 		ActuatorClient actuator = start();
 		awaitStatus(actuator, "/actuator/health/xmpp", "UP");

@@ -15,6 +15,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.jxmpp.jid.impl.JidCreate;
 import org.jxmpp.jid.parts.Resourcepart;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.boot.health.contributor.Status;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.xmpp.forms.DataForm;
 import org.xmpp.packet.JID;
@@ -329,13 +331,19 @@ class MucIT {
 		joined(bot, lobby);
 		assertThat(rooms.requiredRoomsJoined()).isTrue();
 
+		HealthIndicator health = bot.getBean("mucHealthIndicator", HealthIndicator.class);
+		assertThat(health.health().getStatus()).isEqualTo(Status.UP);
+
 		prosody.server().kill();
 		await().atMost(WAIT).until(() -> !rooms.requiredRoomsJoined());
+		assertThat(health.health().getStatus()).isEqualTo(Status.DOWN);
 		assertThat(rooms.status()).containsKey(lobby);
 		prosody.server().restart();
 
-		joined(bot, lobby);
-		assertThat(rooms.requiredRoomsJoined()).isTrue();
+		// The stream is back before the room is: health stays DOWN until the room is joined again.
+		await().atMost(WAIT).until(() -> bot.getBean(ComponentConnection.class).getState() == ConnectionState.CONNECTED);
+		await().atMost(WAIT).until(() -> health.health().getStatus().equals(Status.UP));
+		assertThat(rooms.room(new JID(lobby)).orElseThrow().isJoined()).isTrue();
 		XmppTestClient alice = user("alice");
 		MultiUserChat muc = enter(alice, lobby, "alice");
 		awaitBody(alice, "Welcome, alice!");

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -90,7 +91,7 @@ public final class XmppMucAutoConfiguration {
 		return specs;
 	}
 
-	private static JID roomJid(String property, String value) {
+	private static JID roomJid(String property, @Nullable String value) {
 		if (value == null || value.isBlank()) {
 			throw new InvalidConfigurationPropertyValueException(property, value,
 					"A room needs its bare JID, e.g. lobby@conference.example.com.");
@@ -109,7 +110,7 @@ public final class XmppMucAutoConfiguration {
 		return jid;
 	}
 
-	private static JID joinAs(String property, String value, String componentDomain, JID fallback) {
+	private static JID joinAs(String property, @Nullable String value, String componentDomain, JID fallback) {
 		if (value == null) {
 			return fallback;
 		}

@@ -352,6 +352,26 @@ class MucIT {
 	}
 
 	@Test
+	void selfPingAgainstTheRealServerKeepsAJoinedRoomWithoutRejoining() throws Exception {
+		String lobby = room("pinged");
+		ConfigurableApplicationContext bot = bot(lobby, "--xmpp.muc.self-ping-interval=200ms");
+		Room room = joined(bot, lobby);
+		RoomTestBot.Requests requests = bot.getBean(RoomTestBot.Requests.class);
+		String occupant = lobby + "/bot";
+
+		await().atMost(WAIT).until(() -> requests.completed.stream()
+			.filter((line) -> line.startsWith("urn:xmpp:ping " + occupant + " ")).count() >= 3);
+
+		assertThat(requests.completed).filteredOn((line) -> line.startsWith("urn:xmpp:ping " + occupant))
+			.allSatisfy((line) -> assertThat(line).doesNotEndWith("TIMEOUT"));
+		assertThat(room.isJoined()).isTrue();
+		// One join presence to the room: the pings found the bot in and triggered no rejoin.
+		assertThat(requests.sent).filteredOn((stanza) -> stanza instanceof org.xmpp.packet.Presence
+				&& stanza.getTo() != null && stanza.getTo().toBareJID().equals(lobby))
+			.hasSize(1);
+	}
+
+	@Test
 	void joinAtRunTimeAndLeave() throws Exception {
 		String lobby = room("lobby");
 		ConfigurableApplicationContext bot = bot(lobby);

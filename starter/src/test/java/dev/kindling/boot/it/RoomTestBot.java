@@ -12,7 +12,13 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.event.EventListener;
 
+import org.dom4j.Element;
+import org.xmpp.packet.IQ;
+import org.xmpp.packet.Packet;
+
 import dev.kindling.devserver.ProsodyServer;
+import dev.kindling.observe.RequestOutcome;
+import dev.kindling.observe.StanzaObserver;
 import dev.kindling.handler.Body;
 import dev.kindling.handler.Match;
 import dev.kindling.handler.MessageType;
@@ -43,6 +49,31 @@ class RoomTestBot {
 	@Bean
 	Handlers handlers() {
 		return new Handlers();
+	}
+
+	@Bean
+	Requests requests() {
+		return new Requests();
+	}
+
+	/** The component's own IQ requests and how each ended. */
+	static final class Requests implements StanzaObserver {
+
+		final List<String> completed = new CopyOnWriteArrayList<>();
+
+		final List<Packet> sent = new CopyOnWriteArrayList<>();
+
+		@Override
+		public void sent(Packet stanza) {
+			this.sent.add(stanza);
+		}
+
+		@Override
+		public void requestCompleted(IQ request, long nanos, RequestOutcome outcome) {
+			Element child = request.getChildElement();
+			this.completed.add(((child != null) ? child.getNamespaceURI() : "") + " " + request.getTo() + " " + outcome);
+		}
+
 	}
 
 	static class Handlers {

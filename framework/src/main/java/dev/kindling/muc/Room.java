@@ -155,7 +155,12 @@ public final class Room {
 		this.pendingSubjects.put(message.getID(), done);
 		done.orTimeout(this.timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)
 			.whenComplete((ignored, ex) -> this.pendingSubjects.remove(message.getID()));
-		this.template.send(message);
+		try {
+			this.template.send(message);
+		}
+		catch (RuntimeException ex) {
+			done.completeExceptionally(ex);
+		}
 		return done;
 	}
 

@@ -16,7 +16,8 @@ import org.xmpp.packet.Packet;
 /**
  * {@link OnMessage}'s filters: types, a whole-body pattern, recipient local parts.
  */
-record MessageCondition(Set<MessageType> types, boolean explicitTypes, @Nullable Pattern body, Set<String> to)
+record MessageCondition(Set<MessageType> types, boolean explicitTypes, @Nullable Pattern body, Set<String> to,
+		Set<String> rooms)
 		implements StanzaCondition {
 
 	static MessageCondition of(OnMessage annotation) {
@@ -28,7 +29,11 @@ record MessageCondition(Set<MessageType> types, boolean explicitTypes, @Nullable
 			// JIDs arrive prepared (lower-cased), so the filter is prepared the same way.
 			to.add(JID.nodeprep(local));
 		}
-		return new MessageCondition(types, annotation.type().length > 0, body, to);
+		Set<String> rooms = new LinkedHashSet<>();
+		for (String room : annotation.room()) {
+			rooms.add(room.contains("@") ? new JID(room).toBareJID() : JID.nodeprep(room));
+		}
+		return new MessageCondition(types, annotation.type().length > 0, body, to, rooms);
 	}
 
 	@Override
@@ -44,6 +49,9 @@ record MessageCondition(Set<MessageType> types, boolean explicitTypes, @Nullable
 				return null;
 			}
 		}
+		if (!this.rooms.isEmpty() && !fromRoom(message.getFrom())) {
+			return null;
+		}
 		if (this.body == null) {
 			return MATCHED;
 		}
@@ -51,9 +59,14 @@ record MessageCondition(Set<MessageType> types, boolean explicitTypes, @Nullable
 		return matcher.matches() ? matcher : null;
 	}
 
+	private boolean fromRoom(@Nullable JID sender) {
+		return sender != null && sender.getNode() != null
+				&& (this.rooms.contains(sender.toBareJID()) || this.rooms.contains(sender.getNode()));
+	}
+
 	@Override
 	public int specificity() {
-		return (this.to.isEmpty() ? 0 : 4) + ((this.body != null) ? 2 : 0)
+		return (this.to.isEmpty() ? 0 : 4) + (this.rooms.isEmpty() ? 0 : 4) + ((this.body != null) ? 2 : 0)
 				+ (this.explicitTypes ? 1 : 0);
 	}
 
@@ -64,6 +77,9 @@ record MessageCondition(Set<MessageType> types, boolean explicitTypes, @Nullable
 			return false;
 		}
 		if (!this.to.isEmpty() && !that.to.isEmpty() && Collections.disjoint(this.to, that.to)) {
+			return false;
+		}
+		if (!this.rooms.isEmpty() && !that.rooms.isEmpty() && Collections.disjoint(this.rooms, that.rooms)) {
 			return false;
 		}
 		// Two different patterns may or may not overlap; that is decided per stanza at run time.
@@ -80,6 +96,9 @@ record MessageCondition(Set<MessageType> types, boolean explicitTypes, @Nullable
 		}
 		if (!this.to.isEmpty()) {
 			text.append(", to=").append(this.to);
+		}
+		if (!this.rooms.isEmpty()) {
+			text.append(", room=").append(this.rooms);
 		}
 		return text.append(')').toString();
 	}

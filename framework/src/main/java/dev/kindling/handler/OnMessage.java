@@ -8,8 +8,8 @@ import java.lang.annotation.Target;
 
 /**
  * Handles messages that carry a {@code <body>}. All given filters must match; the most specific
- * matching handler wins (a {@code to} filter outranks a {@code body} pattern, which outranks a
- * {@code type} filter).
+ * matching handler wins (a {@code to} or {@code room} filter outranks a {@code body} pattern, which
+ * outranks a {@code type} filter).
  *
  * <p>Return a {@code String} to reply with a message of the same type to the sender (same id and
  * thread), a {@link org.xmpp.packet.Packet} to send it, {@code void} or {@code null} for no reply,
@@ -31,5 +31,12 @@ public @interface OnMessage {
 
 	/** Local parts of the recipient address ({@code echo} in {@code echo@bot.example.com}); empty takes any. */
 	String[] to() default {};
+
+	/**
+	 * Rooms the message must come from, as bare JIDs ({@code lobby@conference.example.com}) or room
+	 * names ({@code lobby}): groupchat in the room, or a private message from one of its occupants.
+	 * Empty takes any sender.
+	 */
+	String[] room() default {};
 
 }

@@ -1,5 +1,6 @@
 package dev.kindling.routing;
 
+import java.util.List;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
@@ -46,6 +47,8 @@ public final class StanzaRouter {
 
 	private final StanzaObserver observer;
 
+	private final List<RoutingInterceptor> interceptors;
+
 	public StanzaRouter(HandlerRegistry registry, HandlerMethodReturnValueHandler returnValueHandler,
 			XmppTemplate template, PendingRequests pendingRequests) {
 		this(registry, returnValueHandler, template, pendingRequests, StanzaObserver.NONE);
@@ -53,6 +56,13 @@ public final class StanzaRouter {
 
 	public StanzaRouter(HandlerRegistry registry, HandlerMethodReturnValueHandler returnValueHandler,
 			XmppTemplate template, PendingRequests pendingRequests, StanzaObserver observer) {
+		this(registry, returnValueHandler, template, pendingRequests, observer, List.of());
+	}
+
+	public StanzaRouter(HandlerRegistry registry, HandlerMethodReturnValueHandler returnValueHandler,
+			XmppTemplate template, PendingRequests pendingRequests, StanzaObserver observer,
+			List<RoutingInterceptor> interceptors) {
+		this.interceptors = List.copyOf(interceptors);
 		this.observer = observer;
 		this.registry = registry;
 		this.returnValueHandler = returnValueHandler;
@@ -66,6 +76,9 @@ public final class StanzaRouter {
 				logger.debug("Dropped an IQ {} from {} that answers no request of ours (id {})", iq.getType(),
 						iq.getFrom(), iq.getID());
 			}
+			return;
+		}
+		if (!preRoute(stanza)) {
 			return;
 		}
 		Route route;
@@ -82,6 +95,21 @@ public final class StanzaRouter {
 			return;
 		}
 		invoke(route.handler(), new InboundStanza(stanza, route.bodyMatch(), this.template));
+	}
+
+	private boolean preRoute(Packet stanza) {
+		for (RoutingInterceptor interceptor : this.interceptors) {
+			try {
+				if (!interceptor.preRoute(stanza)) {
+					return false;
+				}
+			}
+			catch (RuntimeException ex) {
+				logger.error("{} failed on a {} from {}", interceptor, stanza.getElement().getName(), stanza.getFrom(), ex);
+				return false;
+			}
+		}
+		return true;
 	}
 
 	private void invoke(StanzaHandler handler, InboundStanza inbound) {
@@ -183,6 +211,13 @@ public final class StanzaRouter {
 		if (Replies.isError(stanza) || stanza.getFrom() == null
 				|| (stanza instanceof Message message && message.getType() == Message.Type.groupchat)) {
 			return;
+		}
+		for (RoutingInterceptor interceptor : this.interceptors) {
+			if (!interceptor.mayAnswerWithError(stanza)) {
+				logger.debug("Not answering {} from {} with {}: {} forbids it", stanza.getElement().getName(),
+						stanza.getFrom(), error.getCondition().toXMPP(), interceptor);
+				return;
+			}
 		}
 		try {
 			this.template.send(Replies.error(stanza, error));

@@ -27,6 +27,7 @@ import dev.kindling.handler.StanzaHandlerAnnotationBeanPostProcessor;
 import dev.kindling.handler.StanzaHandlerFactory;
 import dev.kindling.liveness.LivenessMonitor;
 import dev.kindling.observe.StanzaObserver;
+import dev.kindling.routing.RoutingInterceptor;
 import dev.kindling.routing.StanzaRouter;
 import dev.kindling.template.DefaultXmppTemplate;
 import dev.kindling.template.PendingRequests;
@@ -101,8 +102,10 @@ public final class XmppComponentAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	StanzaRouter xmppStanzaRouter(HandlerRegistry registry, StanzaHandlerFactory factory, XmppTemplate template,
-			PendingRequests pending, ObjectProvider<StanzaObserver> observers) {
-		return new StanzaRouter(registry, factory.returnValueHandlers(), template, pending, observer(observers));
+			PendingRequests pending, ObjectProvider<StanzaObserver> observers,
+			ObjectProvider<RoutingInterceptor> interceptors) {
+		return new StanzaRouter(registry, factory.returnValueHandlers(), template, pending, observer(observers),
+				interceptors.orderedStream().toList());
 	}
 
 	@Bean

@@ -1,0 +1,28 @@
+package dev.kindling.muc;
+
+import java.util.Locale;
+
+import org.jspecify.annotations.Nullable;
+
+/** An occupant's role in a room: what it may do while it is there. */
+public enum Role {
+
+	MODERATOR, PARTICIPANT, VISITOR, NONE;
+
+	public String toXmpp() {
+		return name().toLowerCase(Locale.ROOT);
+	}
+
+	static Role of(@Nullable String value) {
+		if (value == null) {
+			return NONE;
+		}
+		try {
+			return valueOf(value.toUpperCase(Locale.ROOT));
+		}
+		catch (IllegalArgumentException ex) {
+			return NONE;
+		}
+	}
+
+}

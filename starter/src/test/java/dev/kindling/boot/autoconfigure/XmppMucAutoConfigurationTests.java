@@ -1,0 +1,151 @@
+package dev.kindling.boot.autoconfigure;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.boot.health.contributor.Status;
+import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.xmpp.forms.DataForm;
+import org.xmpp.packet.JID;
+
+import dev.kindling.forms.FormReader;
+import dev.kindling.muc.MucHandlerMethodConfigurer;
+import dev.kindling.muc.MucRooms;
+import dev.kindling.muc.MucSettings;
+import dev.kindling.muc.Room;
+import dev.kindling.routing.StanzaRouter;
+import dev.kindling.template.XmppTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class XmppMucAutoConfigurationTests {
+
+	private final ApplicationContextRunner runner = new ApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(XmppComponentAutoConfiguration.class, XmppMucAutoConfiguration.class))
+		.withPropertyValues("xmpp.component.host=127.0.0.1",
+				"xmpp.component.port=" + XmppComponentAutoConfigurationTests.CLOSED_PORT,
+				"xmpp.component.shutdown-timeout=1s", "xmpp.component.domain=bot.example.com",
+				"xmpp.component.secret=s3cret");
+
+	@Test
+	void roomsComeFromPropertiesWithDefaults() {
+		this.runner
+			.withPropertyValues("xmpp.muc.nick=Referee", "xmpp.muc.rooms[0].jid=lobby@conference.example.com",
+					"xmpp.muc.rooms[0].required=true", "xmpp.muc.rooms[1].jid=games@conference.example.com",
+					"xmpp.muc.rooms[1].nick=Dealer", "xmpp.muc.rooms[1].join-as=dealer@bot.example.com",
+					"xmpp.muc.rooms[1].configuration[muc#roomconfig_persistentroom]=1")
+			.run((context) -> {
+				assertThat(context).hasSingleBean(MucRooms.class).hasSingleBean(MucHandlerMethodConfigurer.class);
+				MucRooms rooms = context.getBean(MucRooms.class);
+				Room lobby = rooms.room(new JID("lobby@conference.example.com")).orElseThrow();
+				assertThat(lobby.nick()).isEqualTo("Referee");
+				assertThat(lobby.occupantJid()).isEqualTo(new JID("bot.example.com/Referee"));
+				assertThat(lobby.isRequired()).isTrue();
+				Room games = rooms.room(new JID("games@conference.example.com")).orElseThrow();
+				assertThat(games.occupantJid()).isEqualTo(new JID("dealer@bot.example.com/Dealer"));
+				DataForm form = games.spec().configuration();
+				assertThat(FormReader.of(form).formType()).contains("http://jabber.org/protocol/muc#roomconfig");
+				assertThat(FormReader.of(form).bool("muc#roomconfig_persistentroom")).contains(true);
+				assertThat(rooms.requiredRoomsJoined()).isFalse();
+			});
+	}
+
+	@Test
+	void canBeSwitchedOff() {
+		this.runner.withPropertyValues("xmpp.muc.enabled=false")
+			.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean(MucRooms.class)
+				.hasSingleBean(StanzaRouter.class));
+	}
+
+	@Test
+	void roomWithoutLocalPartFailsNamingTheProperty() {
+		this.runner.withPropertyValues("xmpp.muc.rooms[0].jid=conference.example.com").run((context) -> assertThat(context)
+			.getFailure()
+			.rootCause()
+			.isInstanceOfSatisfying(InvalidConfigurationPropertyValueException.class,
+					(ex) -> assertThat(ex.getName()).isEqualTo("xmpp.muc.rooms[0].jid")));
+	}
+
+	@Test
+	void joinAsOutsideTheComponentDomainFailsNamingTheProperty() {
+		this.runner
+			.withPropertyValues("xmpp.muc.rooms[0].jid=lobby@conference.example.com",
+					"xmpp.muc.rooms[0].join-as=alice@example.com")
+			.run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.isInstanceOfSatisfying(InvalidConfigurationPropertyValueException.class, (ex) -> {
+					assertThat(ex.getName()).isEqualTo("xmpp.muc.rooms[0].join-as");
+					assertThat(ex.getMessage()).contains("bot.example.com");
+				}));
+	}
+
+	@Test
+	void badTimesFailNamingTheProperty() {
+		this.runner.withPropertyValues("xmpp.muc.join-timeout=0s").run((context) -> assertThat(context).getFailure()
+			.rootCause()
+			.isInstanceOfSatisfying(InvalidConfigurationPropertyValueException.class,
+					(ex) -> assertThat(ex.getName()).isEqualTo("xmpp.muc.join-timeout")));
+		this.runner.withPropertyValues("xmpp.muc.nick-attempts=-1").run((context) -> assertThat(context).getFailure()
+			.rootCause()
+			.isInstanceOfSatisfying(InvalidConfigurationPropertyValueException.class,
+					(ex) -> assertThat(ex.getName()).isEqualTo("xmpp.muc.nick-attempts")));
+	}
+
+	@Test
+	void userMucRoomsBeanWins() {
+		this.runner.withUserConfiguration(OwnRooms.class).run((context) -> {
+			assertThat(context).hasSingleBean(MucRooms.class);
+			assertThat(context.getBean(MucRooms.class).rooms()).isEmpty();
+		});
+	}
+
+	@Test
+	void healthIsDownWhileARequiredRoomIsNotJoined() {
+		this.runner.withConfiguration(AutoConfigurations.of(XmppMucHealthAutoConfiguration.class))
+			.withPropertyValues("xmpp.muc.rooms[0].jid=lobby@conference.example.com", "xmpp.muc.rooms[0].required=true",
+					"xmpp.muc.rooms[1].jid=games@conference.example.com")
+			.run((context) -> {
+				Health health = context.getBean("mucHealthIndicator", HealthIndicator.class).health();
+				assertThat(health.getStatus()).isEqualTo(Status.DOWN);
+				assertThat(health.getDetails()).containsEntry("lobby@conference.example.com", "not_joined (required)")
+					.containsEntry("games@conference.example.com", "not_joined");
+			});
+	}
+
+	@Test
+	void healthIsUpWithoutRequiredRooms() {
+		this.runner.withConfiguration(AutoConfigurations.of(XmppMucHealthAutoConfiguration.class))
+			.withPropertyValues("xmpp.muc.rooms[0].jid=games@conference.example.com")
+			.run((context) -> assertThat(context.getBean("mucHealthIndicator", HealthIndicator.class).health().getStatus())
+				.isEqualTo(Status.UP));
+	}
+
+	@Test
+	void noHealthIndicatorWithoutHealthSupportOrWhenDisabled() {
+		this.runner.withConfiguration(AutoConfigurations.of(XmppMucHealthAutoConfiguration.class))
+			.withClassLoader(new FilteredClassLoader(HealthIndicator.class))
+			.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean("mucHealthIndicator"));
+		this.runner.withConfiguration(AutoConfigurations.of(XmppMucHealthAutoConfiguration.class))
+			.withPropertyValues("management.health.muc.enabled=false")
+			.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean("mucHealthIndicator"));
+		this.runner.withConfiguration(AutoConfigurations.of(XmppMucHealthAutoConfiguration.class))
+			.withPropertyValues("xmpp.muc.enabled=false")
+			.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean("mucHealthIndicator"));
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class OwnRooms {
+
+		@Bean
+		MucRooms myRooms(XmppTemplate template, org.springframework.context.ApplicationEventPublisher events) {
+			return new MucRooms(template, MucSettings.defaults(), events, java.util.List.of());
+		}
+
+	}
+
+}

@@ -1,0 +1,23 @@
+package dev.kindling.test.autoconfigure.docs.room;
+
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.stereotype.Component;
+
+import dev.kindling.handler.MessageType;
+import dev.kindling.handler.OnMessage;
+
+/** The room command of docs/testing.md. */
+@SpringBootApplication
+public class RoomBot {
+
+	@Component
+	static class RoomCommands {
+
+		@OnMessage(type = MessageType.GROUPCHAT, body = "!ping")
+		String ping() {
+			return "pong";
+		}
+
+	}
+
+}

@@ -80,7 +80,7 @@ public final class SentStanzasAssert extends AbstractAssert<SentStanzasAssert, S
 		}
 		Packet only = this.actual.all().get(0);
 		if (!type.isInstance(only)) {
-			failWithMessage("Expected a %s but the component wrote:%s", name(type), this.actual);
+			failWithMessage("Expected %s but the component wrote:%s", withArticle(type), this.actual);
 		}
 		return type.cast(only);
 	}
@@ -92,6 +92,10 @@ public final class SentStanzasAssert extends AbstractAssert<SentStanzasAssert, S
 					this.actual);
 		}
 		return stanzas.get(index);
+	}
+
+	private static String withArticle(Class<? extends Packet> type) {
+		return ((type == IQ.class) ? "an " : "a ") + name(type);
 	}
 
 	private static String name(Class<? extends Packet> type) {

@@ -6,18 +6,16 @@ import org.springframework.stereotype.Component;
 import dev.kindling.handler.MessageType;
 import dev.kindling.handler.OnMessage;
 
-/** The room command of docs/testing.md. */
+/** A bot with the room command of docs/testing.md, copied from there. */
 @SpringBootApplication
 public class RoomBot {
 
-	@Component
-	static class RoomCommands {
+    @Component
+    static class RoomCommands {
 
-		@OnMessage(type = MessageType.GROUPCHAT, body = "!ping")
-		String ping() {
-			return "pong";
-		}
-
-	}
-
+        @OnMessage(type = MessageType.GROUPCHAT, body = "!ping")
+        String ping() {
+            return "pong";
+        }
+    }
 }

@@ -1,6 +1,7 @@
 package dev.kindling.liveness;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
@@ -49,6 +50,11 @@ public class LivenessMonitor implements SmartApplicationListener, DisposableBean
 
 	private volatile long lastRoundTripNanos = -1;
 
+	private volatile @Nullable Instant lastAnswerAt;
+
+	/** {@code System.nanoTime()} when the oldest ping still awaiting its answer was sent, or -1. */
+	private volatile long unansweredSinceNanos = -1;
+
 	public LivenessMonitor(ComponentConnection connection, XmppTemplate template, JID target, Duration interval,
 			Duration timeout) {
 		this.connection = connection;
@@ -91,6 +97,7 @@ public class LivenessMonitor implements SmartApplicationListener, DisposableBean
 	}
 
 	private synchronized void cancel() {
+		this.unansweredSinceNanos = -1;
 		if (this.task != null) {
 			this.task.cancel(false);
 			this.task = null;
@@ -102,11 +109,16 @@ public class LivenessMonitor implements SmartApplicationListener, DisposableBean
 		ping.setTo(this.target);
 		ping.setChildElement("ping", PingHandler.NAMESPACE);
 		long start = System.nanoTime();
+		if (this.unansweredSinceNanos < 0) {
+			this.unansweredSinceNanos = start;
+		}
 		try {
 			this.template.request(ping, this.timeout).handle((answer, ex) -> {
 				Throwable cause = (ex != null && ex.getCause() != null) ? ex.getCause() : ex;
 				if (cause == null || cause instanceof XmppErrorException) {
 					this.lastRoundTripNanos = System.nanoTime() - start;
+					this.lastAnswerAt = Instant.now();
+					this.unansweredSinceNanos = -1;
 				}
 				else if (cause instanceof RequestTimeoutException) {
 					logger.warn("The server did not answer a ping within {} ms; rebuilding the stream", this.timeout.toMillis());
@@ -125,6 +137,25 @@ public class LivenessMonitor implements SmartApplicationListener, DisposableBean
 	public @Nullable Duration lastRoundTrip() {
 		long nanos = this.lastRoundTripNanos;
 		return (nanos < 0) ? null : Duration.ofNanos(nanos);
+	}
+
+	/** When the last ping was answered, or {@code null} before the first answer. */
+	public @Nullable Instant lastAnswerAt() {
+		return this.lastAnswerAt;
+	}
+
+	/**
+	 * Whether a ping has gone unanswered for longer than the timeout: the stream is about to be
+	 * declared dead, or a stuck writer kept the ping from leaving.
+	 */
+	public boolean isPingOverdue() {
+		long since = this.unansweredSinceNanos;
+		return since >= 0 && System.nanoTime() - since > this.timeout.toNanos();
+	}
+
+	/** The configured time limit for a ping's answer. */
+	public Duration getTimeout() {
+		return this.timeout;
 	}
 
 	@Override

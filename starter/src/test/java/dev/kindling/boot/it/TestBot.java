@@ -47,7 +47,21 @@ class TestBot {
 
 	/** Start the bot against the given server with extra properties. */
 	static ConfigurableApplicationContext start(ProsodyServer server, String... properties) {
-		return new SpringApplicationBuilder(TestBot.class).web(WebApplicationType.NONE)
+		return start(server, WebApplicationType.NONE, properties);
+	}
+
+	/** Start the bot with a web server on a free loopback port, for the actuator endpoints. */
+	static ConfigurableApplicationContext startWeb(ProsodyServer server, String... properties) {
+		String[] all = new String[properties.length + 2];
+		all[0] = "--server.port=0";
+		all[1] = "--server.address=127.0.0.1";
+		System.arraycopy(properties, 0, all, 2, properties.length);
+		return start(server, WebApplicationType.SERVLET, all);
+	}
+
+	private static ConfigurableApplicationContext start(ProsodyServer server, WebApplicationType web,
+			String... properties) {
+		return new SpringApplicationBuilder(TestBot.class).web(web)
 			.properties(Map.of("xmpp.component.host", server.host(), "xmpp.component.port", server.componentPort(),
 					"xmpp.component.domain", server.componentDomain(), "xmpp.component.secret", server.componentSecret(),
 					"xmpp.component.backoff.min-delay", "200ms", "xmpp.component.backoff.max-delay", "2s",

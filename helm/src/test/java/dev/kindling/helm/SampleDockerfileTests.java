@@ -1,0 +1,88 @@
+package dev.kindling.helm;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.PodSecurityContext;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The sample Dockerfile and the chart's defaults agree. (The Dockerfile's steps themselves are
+ * played on the real jar when the echo bot is packaged: scripts/check-sample-image.sh.)
+ */
+class SampleDockerfileTests {
+
+	@TempDir
+	Path scratch;
+
+	String dockerfile;
+
+	Manifests defaults;
+
+	@BeforeEach
+	void read() throws Exception {
+		this.dockerfile = Files.readString(KindlingBotChart.moduleDir().resolve("../sample-bots/Dockerfile"));
+		this.defaults = new KindlingBotChart(this.scratch).render(KindlingBotChart.MINIMAL_VALUES);
+	}
+
+	@Test
+	void runsAsTheNumericUserTheChartRequires() {
+		Matcher user = find("(?m)^USER (\\d+):(\\d+)$");
+		PodSecurityContext pod = this.defaults.deployment().getSpec().getTemplate().getSpec().getSecurityContext();
+		assertThat(Long.parseLong(user.group(1))).isEqualTo(pod.getRunAsUser())
+			.isEqualTo(this.defaults.container().getSecurityContext().getRunAsUser())
+			.isNotZero();
+		assertThat(Long.parseLong(user.group(2))).isEqualTo(pod.getRunAsGroup());
+		assertThat(this.dockerfile).contains("useradd --system --uid " + user.group(1) + " --gid " + user.group(2));
+	}
+
+	@Test
+	void exposesAndConfiguresTheChartsManagementPort() {
+		Container container = this.defaults.container();
+		String port = String.valueOf(container.getPorts().get(0).getContainerPort());
+		assertThat(find("(?m)^EXPOSE (.+)$").group(1).split(" ")).containsExactly(port);
+		assertThat(this.dockerfile).contains("MANAGEMENT_SERVER_PORT=" + port);
+		assertThat(this.dockerfile).contains("XMPP_DEVSERVER_ENABLED=false");
+	}
+
+	@Test
+	void startsTheExtractedLayeredJarOnAJre() {
+		assertThat(find("(?m)^ARG JAVA_IMAGE=(.+)$").group(1)).isEqualTo("eclipse-temurin:17-jre");
+		assertThat(find("(?m)^RUN (java .*)$").group(1))
+			.isEqualTo("java -Djarmode=tools -jar app.jar extract --layers --launcher --destination extracted");
+		List<String> copied = Pattern.compile("(?m)^COPY --from=extract /build/extracted/([a-z-]+)/ \\./$")
+			.matcher(this.dockerfile)
+			.results()
+			.map((match) -> match.group(1))
+			.toList();
+		assertThat(copied).as("Spring Boot's default layers, least often changed first")
+			.containsExactly("dependencies", "spring-boot-loader", "snapshot-dependencies", "application");
+		assertThat(find("(?m)^ENTRYPOINT (.+)$").group(1))
+			.isEqualTo("[\"java\", \"org.springframework.boot.loader.launch.JarLauncher\"]");
+		assertThat(find("(?m)^USER .*$").start()).as("USER comes after the layers are copied")
+			.isGreaterThan(this.dockerfile.lastIndexOf("COPY --from=extract"));
+	}
+
+	@Test
+	void defaultJarIsTheEchoBotsRunnableJar() {
+		String version = System.getProperty("kindling.version");
+		assertThat(version).as("kindling.version, set by the module's surefire configuration").isNotBlank();
+		assertThat(find("(?m)^ARG JAR_FILE=(.+)$").group(1))
+			.isEqualTo("sample-bots/echo-bot/target/kindling-sample-echo-bot-" + version + "-exec.jar");
+	}
+
+	private Matcher find(String regex) {
+		Matcher matcher = Pattern.compile(regex).matcher(this.dockerfile);
+		assertThat(matcher.find()).as("%s in the Dockerfile", regex).isTrue();
+		return matcher;
+	}
+
+}

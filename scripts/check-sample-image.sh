@@ -1,0 +1,61 @@
+#!/bin/bash
+# Plays sample-bots/Dockerfile's steps without a Docker daemon, on the jar Maven just built:
+# the extraction exactly as its RUN line says, its COPY lines merged into one directory (every
+# layer the jar declares must be copied), then its ENTRYPOINT started from that directory - as the
+# image's uid when run as root - until Spring Boot reports the application started.
+# Usage: check-sample-image.sh <Dockerfile> <runnable jar> <scratch dir>
+set -euo pipefail
+
+dockerfile=$1 jar=$2 work=$3
+fail() { echo "check-sample-image: $*" >&2; exit 1; }
+
+[ -f "$jar" ] || fail "no jar at $jar"
+rm -rf "$work"
+mkdir -p "$work/build" "$work/app"
+cp "$jar" "$work/build/app.jar"
+
+extract=$(sed -n 's/^RUN \(java -Djarmode=tools .*\)$/\1/p' "$dockerfile")
+[ -n "$extract" ] || fail "no 'RUN java -Djarmode=tools ...' line in $dockerfile"
+(cd "$work/build" && eval "$extract" >/dev/null)
+
+for layer in $(cd "$work/build" && java -Djarmode=tools -jar app.jar list-layers); do
+	grep -qx "COPY --from=extract /build/extracted/$layer/ ./" "$dockerfile" \
+		|| fail "layer '$layer' of the jar is not copied by $dockerfile"
+done
+sources=$(sed -n 's|^COPY --from=extract /build/\(.*\) \./$|\1|p' "$dockerfile")
+for source in $sources; do
+	[ -d "$work/build/$source" ] || fail "$dockerfile copies $source, which the extraction did not create"
+	cp -R "$work/build/$source/." "$work/app/"
+done
+
+user=$(sed -n 's/^USER \([0-9]*\):\([0-9]*\)$/\1/p' "$dockerfile")
+[ -n "$user" ] || fail "no numeric 'USER uid:gid' in $dockerfile"
+entrypoint=$(sed -n 's/^ENTRYPOINT \[\(.*\)\]$/\1/p' "$dockerfile" | tr -d '",')
+[ -n "$entrypoint" ] || fail "no exec-form ENTRYPOINT in $dockerfile"
+
+run_as=()
+if [ "$(id -u)" = 0 ]; then
+	chmod -R a+rX "$work/app"
+	run_as=(setpriv --reuid="$user" --regid="$user" --clear-groups)
+fi
+# Nothing listens on the component port: the bot must start anyway and keep retrying.
+port=$(( 20000 + RANDOM % 20000 ))
+log="$work/run.log"
+(cd "$work/app" && exec env -i PATH="$PATH" HOME=/nonexistent \
+	XMPP_DEVSERVER_ENABLED=false MANAGEMENT_SERVER_PORT=0 SERVER_PORT=0 \
+	XMPP_COMPONENT_HOST=127.0.0.1 XMPP_COMPONENT_PORT="$port" \
+	XMPP_COMPONENT_DOMAIN=echo.example.com XMPP_COMPONENT_SECRET=not-a-secret \
+	"${run_as[@]}" $entrypoint >"$log" 2>&1) &
+pid=$!
+trap 'kill "$pid" 2>/dev/null || true' EXIT
+
+for _ in $(seq 1 180); do
+	if grep -q "Started .* in .* seconds" "$log"; then
+		echo "check-sample-image: $(grep -o 'Started .* seconds' "$log" | head -1) from the image layout as uid ${user}"
+		exit 0
+	fi
+	kill -0 "$pid" 2>/dev/null || { cat "$log" >&2; fail "the entrypoint exited"; }
+	sleep 0.5
+done
+cat "$log" >&2
+fail "the application did not start within 90 s"

@@ -51,6 +51,8 @@ public class ComponentConnection implements SmartLifecycle {
 
 	private final Backoff backoff;
 
+	private final ComponentTransport transport;
+
 	private volatile ConnectionStatus status = new ConnectionStatus(ConnectionState.NEW, Instant.now(), null, 0, 0);
 
 	private volatile boolean stopping;
@@ -58,7 +60,7 @@ public class ComponentConnection implements SmartLifecycle {
 	private @Nullable ScheduledExecutorService supervisor;
 
 	// Confined to the supervisor thread.
-	private @Nullable ComponentStream stream;
+	private ComponentTransport.@Nullable Wire stream;
 
 	private @Nullable ScheduledFuture<?> nextAttempt;
 
@@ -71,6 +73,17 @@ public class ComponentConnection implements SmartLifecycle {
 
 	public ComponentConnection(ComponentEndpoint endpoint, ConnectionSettings settings, OutboundQueue outbound,
 			StanzaListener listener, ApplicationEventPublisher events, StanzaObserver observer) {
+		this(endpoint, settings, outbound, listener, events, observer, ComponentTransport.TCP);
+	}
+
+	/**
+	 * A connection over another wire than TCP, e.g. the test kit's in-memory one; everything above
+	 * the wire (backoff, events, the outbound queue, graceful stop) stays the same.
+	 */
+	public ComponentConnection(ComponentEndpoint endpoint, ConnectionSettings settings, OutboundQueue outbound,
+			StanzaListener listener, ApplicationEventPublisher events, StanzaObserver observer,
+			ComponentTransport transport) {
+		this.transport = transport;
 		this.observer = observer;
 		this.endpoint = endpoint;
 		this.settings = settings;
@@ -116,7 +129,7 @@ public class ComponentConnection implements SmartLifecycle {
 		ScheduledExecutorService executor = this.supervisor;
 		if (executor != null && !this.stopping) {
 			executor.execute(() -> {
-				ComponentStream current = this.stream;
+				ComponentTransport.Wire current = this.stream;
 				if (current != null) {
 					handleLoss(current, cause);
 				}
@@ -130,9 +143,9 @@ public class ComponentConnection implements SmartLifecycle {
 		}
 		this.nextAttempt = null;
 		setStatus(ConnectionState.CONNECTING, this.status.lastFailure());
-		ComponentStream opened;
+		ComponentTransport.Wire opened;
 		try {
-			opened = ComponentStream.open(this.endpoint, this.settings);
+			opened = this.transport.open(this.endpoint, this.settings);
 		}
 		catch (ComponentConnectException ex) {
 			scheduleRetry(ex, true);
@@ -140,7 +153,7 @@ public class ComponentConnection implements SmartLifecycle {
 		}
 		this.stream = opened;
 		this.outbound.open();
-		opened.start(this.listener, this.outbound, this.observer, this::streamLost);
+		opened.start(this.listener, this.outbound, this.observer, (cause) -> streamLost(opened, cause));
 		this.connects++;
 		int failedBefore = this.backoff.failures();
 		this.backoff.reset();
@@ -150,14 +163,14 @@ public class ComponentConnection implements SmartLifecycle {
 		publish(new ComponentConnectedEvent(this, this.endpoint, opened.streamId(), this.connects));
 	}
 
-	private void streamLost(ComponentStream lost, Throwable cause) {
+	private void streamLost(ComponentTransport.Wire lost, Throwable cause) {
 		ScheduledExecutorService executor = this.supervisor;
 		if (executor != null && !executor.isShutdown()) {
 			executor.execute(() -> handleLoss(lost, cause));
 		}
 	}
 
-	private void handleLoss(ComponentStream lost, Throwable cause) {
+	private void handleLoss(ComponentTransport.Wire lost, Throwable cause) {
 		if (this.stream != lost || this.stopping) {
 			return;
 		}
@@ -228,7 +241,7 @@ public class ComponentConnection implements SmartLifecycle {
 				if (pending != null) {
 					pending.cancel(false);
 				}
-				ComponentStream current = this.stream;
+				ComponentTransport.Wire current = this.stream;
 				this.stream = null;
 				if (current != null) {
 					current.close(remaining(deadline));

@@ -17,7 +17,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
-import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 
 import org.dom4j.Document;
 import org.jspecify.annotations.Nullable;
@@ -52,7 +52,7 @@ import dev.kindling.observe.StanzaObserver;
  * {@code </stream:stream>} and reconnects on its own. Here the stream only reports its loss, once;
  * {@link ComponentConnection} decides what happens next.
  */
-final class ComponentStream {
+final class ComponentStream implements ComponentTransport.Wire {
 
 	private static final Logger logger = LoggerFactory.getLogger(ComponentStream.class);
 
@@ -217,18 +217,20 @@ final class ComponentStream {
 	 * @param observer told of every stanza read and written
 	 * @param onLoss told once, from whichever thread noticed, when the stream breaks
 	 */
-	void start(StanzaListener listener, OutboundQueue outbound, StanzaObserver observer,
-			BiConsumer<ComponentStream, Throwable> onLoss) {
+	@Override
+	public void start(StanzaListener listener, OutboundQueue outbound, StanzaObserver observer,
+			Consumer<Throwable> onLoss) {
 		String name = this.endpoint.domain();
 		startDaemon("kindling-reader-" + name, () -> readLoop(listener, observer, onLoss));
 		this.writer = startDaemon("kindling-writer-" + name, () -> writeLoop(outbound, observer, onLoss));
 	}
 
-	String streamId() {
+	@Override
+	public String streamId() {
 		return this.streamId;
 	}
 
-	private void readLoop(StanzaListener listener, StanzaObserver observer, BiConsumer<ComponentStream, Throwable> onLoss) {
+	private void readLoop(StanzaListener listener, StanzaObserver observer, Consumer<Throwable> onLoss) {
 		try {
 			while (!this.closed.get()) {
 				this.input.startStanza();
@@ -263,7 +265,7 @@ final class ComponentStream {
 		};
 	}
 
-	private void writeLoop(OutboundQueue outbound, StanzaObserver observer, BiConsumer<ComponentStream, Throwable> onLoss) {
+	private void writeLoop(OutboundQueue outbound, StanzaObserver observer, Consumer<Throwable> onLoss) {
 		List<Packet> batch = new ArrayList<>(WRITE_BATCH);
 		try {
 			while (!this.closed.get()) {
@@ -297,21 +299,22 @@ final class ComponentStream {
 		}
 	}
 
-	private void reportLoss(Throwable ex, BiConsumer<ComponentStream, Throwable> onLoss) {
+	private void reportLoss(Throwable ex, Consumer<Throwable> onLoss) {
 		if (this.closed.get() || !this.lossReported.compareAndSet(false, true)) {
 			return;
 		}
 		Throwable cause = (ex instanceof ComponentConnectException) ? ex
 				: new ComponentConnectException((ex instanceof StanzaTooLargeException) ? Reason.PROTOCOL : Reason.NETWORK,
 						"Component stream lost: " + describe(ex), ex);
-		onLoss.accept(this, cause);
+		onLoss.accept(cause);
 	}
 
 	/**
 	 * End the stream politely: wait up to {@code timeout} for the writer to finish its batch, send
 	 * {@code </stream:stream>}, close the socket.
 	 */
-	void close(Duration timeout) {
+	@Override
+	public void close(Duration timeout) {
 		if (!this.closed.compareAndSet(false, true)) {
 			return;
 		}
@@ -337,7 +340,8 @@ final class ComponentStream {
 	}
 
 	/** Drop the stream at once, without a goodbye: it is already broken or declared dead. */
-	void abort() {
+	@Override
+	public void abort() {
 		this.closed.set(true);
 		stopWriter();
 		closeQuietly(this.socket);

@@ -86,9 +86,10 @@ public final class OutboundQueue {
 
 	/**
 	 * Wait up to {@code wait} for the next stanza, then take it and up to {@code max - 1} more
-	 * without waiting; returns whether anything was taken.
+	 * without waiting; returns whether anything was taken. For the writer of a
+	 * {@link ComponentTransport.Wire}, the one consumer of this queue.
 	 */
-	boolean takeBatch(List<Packet> batch, int max, Duration wait) throws InterruptedException {
+	public boolean takeBatch(List<Packet> batch, int max, Duration wait) throws InterruptedException {
 		Packet first = this.queue.poll(wait.toNanos(), TimeUnit.NANOSECONDS);
 		if (first == null) {
 			return false;

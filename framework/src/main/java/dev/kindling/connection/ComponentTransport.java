@@ -1,0 +1,54 @@
+package dev.kindling.connection;
+
+import java.time.Duration;
+import java.util.function.Consumer;
+
+import dev.kindling.observe.StanzaObserver;
+
+/**
+ * Opens the component's streams: the wire under {@link ComponentConnection}. {@link #TCP}, the
+ * default, is XEP-0114 over a socket. The test kit plugs an in-memory wire into the same
+ * connection, so connecting, losing the stream, backoff, events and the outbound queue behave in
+ * tests exactly as in production.
+ */
+@FunctionalInterface
+public interface ComponentTransport {
+
+	/** A socket to the server's component port, authenticated with the XEP-0114 handshake. */
+	ComponentTransport TCP = ComponentStream::open;
+
+	/**
+	 * Open and authenticate one stream; its threads must not start yet.
+	 * @throws ComponentConnectException when no stream could be established; the connection retries
+	 * after its backoff
+	 */
+	Wire open(ComponentEndpoint endpoint, ConnectionSettings settings);
+
+	/**
+	 * One open stream. {@link ComponentConnection} opens the {@link OutboundQueue} before
+	 * {@link #start} and closes it when the stream ends.
+	 */
+	interface Wire {
+
+		/** The id the server gave the stream. */
+		String streamId();
+
+		/**
+		 * Start moving stanzas: hand each inbound stanza to {@code observer.received} and then to
+		 * {@code listener.onStanza}; drain {@code outbound} with
+		 * {@link OutboundQueue#takeBatch(java.util.List, int, Duration)} and tell
+		 * {@code observer.sent} of each stanza written.
+		 * @param onLoss to be told once, from any thread, when the stream breaks; never after
+		 * {@link #close} or {@link #abort}
+		 */
+		void start(StanzaListener listener, OutboundQueue outbound, StanzaObserver observer, Consumer<Throwable> onLoss);
+
+		/** End the stream politely, waiting up to {@code timeout} for the write in progress. */
+		void close(Duration timeout);
+
+		/** Drop the stream at once: it is broken or declared dead. */
+		void abort();
+
+	}
+
+}

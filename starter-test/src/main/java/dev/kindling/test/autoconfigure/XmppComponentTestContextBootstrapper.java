@@ -1,0 +1,39 @@
+package dev.kindling.test.autoconfigure;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import org.springframework.boot.test.autoconfigure.TestSliceTestContextBootstrapper;
+import org.springframework.core.annotation.MergedAnnotation;
+import org.springframework.core.annotation.MergedAnnotations;
+import org.springframework.core.annotation.MergedAnnotations.SearchStrategy;
+import org.springframework.test.context.TestContextBootstrapper;
+
+/**
+ * The {@link TestContextBootstrapper} of {@link XmppComponentTest}: the test's properties, its
+ * domain, a liveness ping interval long enough to keep pings out of the stanzas tests assert on
+ * (overridable), and the dev server off (not overridable: a slice never starts a server).
+ */
+class XmppComponentTestContextBootstrapper extends TestSliceTestContextBootstrapper<XmppComponentTest> {
+
+	@Override
+	protected String[] getProperties(Class<?> testClass) {
+		List<String> properties = new ArrayList<>();
+		properties.add("xmpp.component.ping-interval=1h");
+		String[] own = super.getProperties(testClass);
+		if (own != null) {
+			properties.addAll(Arrays.asList(own));
+		}
+		MergedAnnotation<XmppComponentTest> annotation = MergedAnnotations.search(SearchStrategy.TYPE_HIERARCHY)
+			.withEnclosingClasses((type) -> true)
+			.from(testClass)
+			.get(XmppComponentTest.class);
+		if (annotation.isPresent() && !annotation.getString("domain").isBlank()) {
+			properties.add("xmpp.test.domain=" + annotation.getString("domain").trim());
+		}
+		properties.add("xmpp.dev-server.enabled=false");
+		return properties.toArray(String[]::new);
+	}
+
+}

@@ -8,16 +8,18 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.dom4j.Element;
 import org.jspecify.annotations.Nullable;
 import org.xmpp.packet.JID;
 import org.xmpp.packet.Message;
 import org.xmpp.packet.Packet;
 
 /**
- * {@link OnMessage}'s filters: types, a whole-body pattern, recipient local parts.
+ * {@link OnMessage}'s filters: types, a whole-body pattern, recipient local parts, and the
+ * namespace of an extension element that stands in for the body requirement.
  */
-record MessageCondition(Set<MessageType> types, boolean explicitTypes, @Nullable Pattern body, Set<String> to)
-		implements StanzaCondition {
+record MessageCondition(Set<MessageType> types, boolean explicitTypes, @Nullable Pattern body, Set<String> to,
+		@Nullable String extension) implements StanzaCondition {
 
 	static MessageCondition of(OnMessage annotation) {
 		Set<MessageType> types = (annotation.type().length == 0) ? EnumSet.complementOf(EnumSet.of(MessageType.ERROR))
@@ -28,14 +30,18 @@ record MessageCondition(Set<MessageType> types, boolean explicitTypes, @Nullable
 			// JIDs arrive prepared (lower-cased), so the filter is prepared the same way.
 			to.add(JID.nodeprep(local));
 		}
-		return new MessageCondition(types, annotation.type().length > 0, body, to);
+		String extension = annotation.extension().isEmpty() ? null : annotation.extension();
+		return new MessageCondition(types, annotation.type().length > 0, body, to, extension);
 	}
 
 	@Override
 	public @Nullable Object match(Packet stanza) {
 		Message message = (Message) stanza;
 		String text = message.getBody();
-		if (text == null || !this.types.contains(MessageType.of(message))) {
+		if (!this.types.contains(MessageType.of(message))) {
+			return null;
+		}
+		if ((this.extension != null) ? !hasExtension(message, this.extension) : text == null) {
 			return null;
 		}
 		if (!this.to.isEmpty()) {
@@ -47,13 +53,25 @@ record MessageCondition(Set<MessageType> types, boolean explicitTypes, @Nullable
 		if (this.body == null) {
 			return MATCHED;
 		}
+		if (text == null) {
+			return null;
+		}
 		Matcher matcher = this.body.matcher(text);
 		return matcher.matches() ? matcher : null;
 	}
 
+	private static boolean hasExtension(Message message, String namespace) {
+		for (Element child : message.getElement().elements()) {
+			if (namespace.equals(child.getNamespaceURI())) {
+				return true;
+			}
+		}
+		return false;
+	}
+
 	@Override
 	public int specificity() {
-		return (this.to.isEmpty() ? 0 : 4) + ((this.body != null) ? 2 : 0)
+		return ((this.extension != null) ? 8 : 0) + (this.to.isEmpty() ? 0 : 4) + ((this.body != null) ? 2 : 0)
 				+ (this.explicitTypes ? 1 : 0);
 	}
 
@@ -64,6 +82,9 @@ record MessageCondition(Set<MessageType> types, boolean explicitTypes, @Nullable
 			return false;
 		}
 		if (!this.to.isEmpty() && !that.to.isEmpty() && Collections.disjoint(this.to, that.to)) {
+			return false;
+		}
+		if (this.extension != null && that.extension != null && !this.extension.equals(that.extension)) {
 			return false;
 		}
 		// Two different patterns may or may not overlap; that is decided per stanza at run time.
@@ -80,6 +101,9 @@ record MessageCondition(Set<MessageType> types, boolean explicitTypes, @Nullable
 		}
 		if (!this.to.isEmpty()) {
 			text.append(", to=").append(this.to);
+		}
+		if (this.extension != null) {
+			text.append(", extension=").append(this.extension);
 		}
 		return text.append(')').toString();
 	}

@@ -1,5 +1,6 @@
 package dev.kindling.adhoc;
 
+import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.time.Clock;
 import java.time.Duration;
@@ -113,7 +114,7 @@ public final class AdHocCommands implements DiscoItemsProvider {
 	}
 
 	@OnIq(namespace = NAMESPACE, element = "command", type = IqType.SET)
-	public Element execute(IQ request, Element command) throws Exception {
+	public Element execute(IQ request, Element command) {
 		String node = command.attributeValue("node");
 		Command target = (node != null) ? this.commands.get(node) : null;
 		if (target == null) {
@@ -144,7 +145,7 @@ public final class AdHocCommands implements DiscoItemsProvider {
 	}
 
 	private Element step(Command command, CommandSessions.Session session, String action,
-			Map<String, List<String>> values) throws Exception {
+			Map<String, List<String>> values) {
 		CommandStep step;
 		synchronized (session) {
 			CommandRequest request = new CommandRequest(command.node, session.requester, session.id, session.stage, action,
@@ -152,13 +153,18 @@ public final class AdHocCommands implements DiscoItemsProvider {
 			try {
 				step = (CommandStep) command.method.invoke(command.bean, request);
 			}
-			catch (java.lang.reflect.InvocationTargetException ex) {
+			catch (InvocationTargetException ex) {
 				Throwable cause = ex.getCause();
 				if (cause instanceof XmppErrorException error) {
+					// The requester may correct the form and submit again: the session stays.
 					throw error;
 				}
 				this.sessions.close(session.id);
-				throw (cause instanceof Exception exception) ? exception : ex;
+				throw (cause instanceof RuntimeException runtime) ? runtime
+						: new IllegalStateException(command.name + " failed", cause);
+			}
+			catch (IllegalAccessException ex) {
+				throw new IllegalStateException(command.name + " cannot be called", ex);
 			}
 			if (step == null) {
 				this.sessions.close(session.id);

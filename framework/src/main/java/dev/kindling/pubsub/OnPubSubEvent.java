@@ -20,7 +20,10 @@ import java.lang.annotation.Target;
 @Documented
 public @interface OnPubSubEvent {
 
-	/** A regular expression the whole node name must match; empty takes every node. */
+	/**
+	 * A regular expression the whole node name must match; empty takes every node. May be a
+	 * property placeholder, e.g. {@code "${feed.node}"}.
+	 */
 	String node() default "";
 
 	/** The kinds of notification taken. */

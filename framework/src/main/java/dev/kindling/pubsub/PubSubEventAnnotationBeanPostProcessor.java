@@ -10,6 +10,7 @@ import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.BeanFactoryAware;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.beans.factory.config.ConfigurableBeanFactory;
 import org.springframework.core.MethodIntrospector;
 import org.springframework.util.Assert;
 
@@ -54,10 +55,18 @@ public class PubSubEventAnnotationBeanPostProcessor implements BeanPostProcessor
 			}
 			PubSubEventDispatcher dispatcher = this.beanFactory.getBean(PubSubEventDispatcher.class);
 			for (Candidate candidate : this.candidates) {
-				dispatcher.register(candidate.bean(), candidate.method());
+				dispatcher.register(candidate.bean(), candidate.method(), this::resolve);
 			}
 			this.candidates.clear();
 		}
+	}
+
+	private String resolve(String value) {
+		if (this.beanFactory instanceof ConfigurableBeanFactory configurable) {
+			String resolved = configurable.resolveEmbeddedValue(value);
+			return (resolved != null) ? resolved : "";
+		}
+		return value;
 	}
 
 	private record Candidate(Object bean, Method method) {

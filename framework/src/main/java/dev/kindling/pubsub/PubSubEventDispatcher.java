@@ -4,6 +4,7 @@ import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.UnaryOperator;
 
 import org.dom4j.Element;
 import org.dom4j.QName;
@@ -38,7 +39,12 @@ public final class PubSubEventDispatcher {
 	 * @throws HandlerDefinitionException when a parameter cannot be bound or the node pattern is invalid
 	 */
 	public void register(Object bean, Method method) {
-		PubSubEventHandler handler = PubSubEventHandler.of(bean, method, this.payloads);
+		register(bean, method, UnaryOperator.identity());
+	}
+
+	/** {@link #register(Object, Method)} resolving {@code ${…}} placeholders in the node and service. */
+	public void register(Object bean, Method method, UnaryOperator<String> placeholders) {
+		PubSubEventHandler handler = PubSubEventHandler.of(bean, method, this.payloads, placeholders);
 		this.handlers.add(handler);
 		logger.info("Kindling mapped {}", handler);
 	}

@@ -4,6 +4,7 @@ import java.lang.reflect.Method;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
@@ -52,7 +53,7 @@ final class PubSubEventHandler {
 		return AnnotatedElementUtils.hasAnnotation(method, OnPubSubEvent.class);
 	}
 
-	static PubSubEventHandler of(Object bean, Method method, PayloadMapper payloads) {
+	static PubSubEventHandler of(Object bean, Method method, PayloadMapper payloads, UnaryOperator<String> placeholders) {
 		String name = ClassUtils.getShortName(method.getDeclaringClass()) + "." + method.getName();
 		OnPubSubEvent annotation = AnnotatedElementUtils.findMergedAnnotation(method, OnPubSubEvent.class);
 		if (annotation == null) {
@@ -63,7 +64,8 @@ final class PubSubEventHandler {
 		}
 		Pattern node;
 		try {
-			node = annotation.node().isEmpty() ? null : Pattern.compile(annotation.node());
+			String pattern = placeholders.apply(annotation.node());
+			node = pattern.isEmpty() ? null : Pattern.compile(pattern);
 		}
 		catch (PatternSyntaxException ex) {
 			throw new HandlerDefinitionException(name + " has an invalid node pattern: " + ex.getMessage());
@@ -72,7 +74,8 @@ final class PubSubEventHandler {
 			throw new HandlerDefinitionException(name + " takes no kind of event");
 		}
 		Set<PubSubEvent.Kind> kinds = EnumSet.copyOf(List.of(annotation.kind()));
-		JID service = annotation.service().isEmpty() ? null : new JID(annotation.service());
+		String address = placeholders.apply(annotation.service());
+		JID service = address.isEmpty() ? null : new JID(address);
 		InvocableHandlerMethod invocable = new InvocableHandlerMethod(bean, method);
 		HandlerMethodArgumentResolverComposite resolvers = new HandlerMethodArgumentResolverComposite();
 		resolvers.addResolver(new EventResolver(payloads));

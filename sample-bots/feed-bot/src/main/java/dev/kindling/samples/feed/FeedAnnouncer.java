@@ -13,6 +13,7 @@ import dev.kindling.connection.ComponentConnectedEvent;
 import dev.kindling.pubsub.ItemId;
 import dev.kindling.pubsub.NodeConfiguration;
 import dev.kindling.pubsub.OnPubSubEvent;
+import dev.kindling.pubsub.PubSubEvent;
 import dev.kindling.pubsub.PubSubTemplate;
 import dev.kindling.template.XmppTemplate;
 
@@ -57,7 +58,12 @@ class FeedAnnouncer {
 	}
 
 	@OnPubSubEvent(node = "${feed.node:news}")
-	void posted(@ItemId String id, AtomEntry entry) {
+	void posted(@ItemId String id, AtomEntry entry, PubSubEvent event) {
+		if (!event.service().equals(this.pubsub.service())) {
+			// Anyone may send the component a message shaped like an event; only the service is believed.
+			logger.warn("Ignoring a feed event from {}, which is not {}", event.service(), this.pubsub.service());
+			return;
+		}
 		logger.info("New post {} by {}: {}", id, entry.author().name(), entry.title());
 		if (this.feed.room() == null) {
 			return;

@@ -8,17 +8,18 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.dom4j.Element;
 import org.jspecify.annotations.Nullable;
 import org.xmpp.packet.JID;
 import org.xmpp.packet.Message;
 import org.xmpp.packet.Packet;
 
 /**
- * {@link OnMessage}'s filters: types, a whole-body pattern, recipient local parts.
+ * {@link OnMessage}'s filters: types, a whole-body pattern, recipient local parts, and the
+ * namespace of an extension element that stands in for the body requirement.
  */
 record MessageCondition(Set<MessageType> types, boolean explicitTypes, @Nullable Pattern body, Set<String> to,
-		Set<String> rooms)
-		implements StanzaCondition {
+		Set<String> rooms, @Nullable String extension) implements StanzaCondition {
 
 	static MessageCondition of(OnMessage annotation) {
 		Set<MessageType> types = (annotation.type().length == 0) ? EnumSet.complementOf(EnumSet.of(MessageType.ERROR))
@@ -33,14 +34,18 @@ record MessageCondition(Set<MessageType> types, boolean explicitTypes, @Nullable
 		for (String room : annotation.room()) {
 			rooms.add(room.contains("@") ? new JID(room).toBareJID() : JID.nodeprep(room));
 		}
-		return new MessageCondition(types, annotation.type().length > 0, body, to, rooms);
+		String extension = annotation.extension().isEmpty() ? null : annotation.extension();
+		return new MessageCondition(types, annotation.type().length > 0, body, to, rooms, extension);
 	}
 
 	@Override
 	public @Nullable Object match(Packet stanza) {
 		Message message = (Message) stanza;
 		String text = message.getBody();
-		if (text == null || !this.types.contains(MessageType.of(message))) {
+		if (!this.types.contains(MessageType.of(message))) {
+			return null;
+		}
+		if ((this.extension != null) ? !hasExtension(message, this.extension) : text == null) {
 			return null;
 		}
 		if (!this.to.isEmpty()) {
@@ -55,6 +60,9 @@ record MessageCondition(Set<MessageType> types, boolean explicitTypes, @Nullable
 		if (this.body == null) {
 			return MATCHED;
 		}
+		if (text == null) {
+			return null;
+		}
 		Matcher matcher = this.body.matcher(text);
 		return matcher.matches() ? matcher : null;
 	}
@@ -64,9 +72,19 @@ record MessageCondition(Set<MessageType> types, boolean explicitTypes, @Nullable
 				&& (this.rooms.contains(sender.toBareJID()) || this.rooms.contains(sender.getNode()));
 	}
 
+	private static boolean hasExtension(Message message, String namespace) {
+		for (Element child : message.getElement().elements()) {
+			if (namespace.equals(child.getNamespaceURI())) {
+				return true;
+			}
+		}
+		return false;
+	}
+
 	@Override
 	public int specificity() {
-		return (this.to.isEmpty() ? 0 : 4) + (this.rooms.isEmpty() ? 0 : 4) + ((this.body != null) ? 2 : 0)
+		return ((this.extension != null) ? 8 : 0) + (this.to.isEmpty() ? 0 : 4) + (this.rooms.isEmpty() ? 0 : 4)
+				+ ((this.body != null) ? 2 : 0)
 				+ (this.explicitTypes ? 1 : 0);
 	}
 
@@ -80,6 +98,9 @@ record MessageCondition(Set<MessageType> types, boolean explicitTypes, @Nullable
 			return false;
 		}
 		if (!this.rooms.isEmpty() && !that.rooms.isEmpty() && Collections.disjoint(this.rooms, that.rooms)) {
+			return false;
+		}
+		if (this.extension != null && that.extension != null && !this.extension.equals(that.extension)) {
 			return false;
 		}
 		// Two different patterns may or may not overlap; that is decided per stanza at run time.
@@ -99,6 +120,9 @@ record MessageCondition(Set<MessageType> types, boolean explicitTypes, @Nullable
 		}
 		if (!this.rooms.isEmpty()) {
 			text.append(", room=").append(this.rooms);
+		}
+		if (this.extension != null) {
+			text.append(", extension=").append(this.extension);
 		}
 		return text.append(')').toString();
 	}

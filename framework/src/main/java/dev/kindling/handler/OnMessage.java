@@ -7,9 +7,10 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Handles messages that carry a {@code <body>}. All given filters must match; the most specific
- * matching handler wins (a {@code to} or {@code room} filter outranks a {@code body} pattern, which
- * outranks a {@code type} filter).
+ * Handles messages that carry a {@code <body>}, or with {@link #extension()} those that carry a
+ * given extension element. All given filters must match; the most specific matching handler wins
+ * (an {@code extension} filter outranks a {@code to} or {@code room} filter, which outranks a
+ * {@code body} pattern, which outranks a {@code type} filter).
  *
  * <p>Return a {@code String} to reply with a message of the same type to the sender (same id and
  * thread), a {@link org.xmpp.packet.Packet} to send it, {@code void} or {@code null} for no reply,
@@ -38,5 +39,11 @@ public @interface OnMessage {
 	 * Empty takes any sender.
 	 */
 	String[] room() default {};
+
+	/**
+	 * Namespace of a child element the message must carry (e.g. pubsub events, chat states);
+	 * when set, the message needs no body. Empty requires a body.
+	 */
+	String extension() default "";
 
 }

@@ -1,0 +1,212 @@
+package dev.kindling.adhoc;
+
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.UnaryOperator;
+
+import org.dom4j.DocumentHelper;
+import org.dom4j.Element;
+import org.dom4j.QName;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.annotation.AnnotatedElementUtils;
+import org.springframework.util.ClassUtils;
+import org.springframework.util.ReflectionUtils;
+import org.xmpp.packet.IQ;
+import org.xmpp.packet.JID;
+import org.xmpp.packet.PacketError.Condition;
+
+import dev.kindling.XmppErrorException;
+import dev.kindling.disco.DiscoItem;
+import dev.kindling.disco.DiscoItemsProvider;
+import dev.kindling.handler.HandlerDefinitionException;
+import dev.kindling.handler.IqType;
+import dev.kindling.handler.OnIq;
+
+/**
+ * Serves the {@link AdHocCommand @AdHocCommand} methods: lists them (to those allowed) under the
+ * commands node of disco#items, and runs their steps in bounded, expiring sessions. The commands
+ * feature appears in disco#info through this class's {@code @OnIq} handler.
+ */
+public final class AdHocCommands implements DiscoItemsProvider {
+
+	public static final String NAMESPACE = "http://jabber.org/protocol/commands";
+
+	private static final Logger logger = LoggerFactory.getLogger(AdHocCommands.class);
+
+	private final Map<String, Command> commands = new LinkedHashMap<>();
+
+	private final CommandSessions sessions;
+
+	public AdHocCommands(int maxSessions, Duration sessionTimeout) {
+		this(maxSessions, sessionTimeout, Clock.systemUTC());
+	}
+
+	AdHocCommands(int maxSessions, Duration sessionTimeout, Clock clock) {
+		this.sessions = new CommandSessions(maxSessions, sessionTimeout, clock);
+	}
+
+	/** Whether the method carries {@link AdHocCommand @AdHocCommand}. */
+	public static boolean isCommand(Method method) {
+		return AnnotatedElementUtils.hasAnnotation(method, AdHocCommand.class);
+	}
+
+	/**
+	 * Add a command method.
+	 * @param placeholders resolves {@code ${…}} in {@link AdHocCommand#allowed()}
+	 * @throws HandlerDefinitionException when the signature is not {@code CommandStep (CommandRequest)}
+	 * or the node is taken
+	 */
+	public synchronized void register(Object bean, Method method, UnaryOperator<String> placeholders) {
+		String name = ClassUtils.getShortName(method.getDeclaringClass()) + "." + method.getName();
+		AdHocCommand annotation = AnnotatedElementUtils.findMergedAnnotation(method, AdHocCommand.class);
+		if (annotation == null) {
+			throw new HandlerDefinitionException(name + " is not annotated with @AdHocCommand");
+		}
+		if (method.getParameterCount() != 1 || method.getParameterTypes()[0] != CommandRequest.class
+				|| method.getReturnType() != CommandStep.class) {
+			throw new HandlerDefinitionException(name + " must take a CommandRequest and return a CommandStep");
+		}
+		if (annotation.node().isBlank() || this.commands.containsKey(annotation.node())) {
+			throw new HandlerDefinitionException(name + ": the command node '" + annotation.node() + "' is "
+					+ (annotation.node().isBlank() ? "blank" : "taken by " + this.commands.get(annotation.node()).name));
+		}
+		Set<String> allowed = new LinkedHashSet<>();
+		for (String entry : annotation.allowed()) {
+			for (String jid : placeholders.apply(entry).split(",")) {
+				if (!jid.isBlank()) {
+					allowed.add(new JID(jid.trim()).toBareJID());
+				}
+			}
+		}
+		ReflectionUtils.makeAccessible(method);
+		this.commands.put(annotation.node(), new Command(annotation.node(), annotation.name(), allowed, bean, method, name));
+		logger.info("Kindling mapped @AdHocCommand(node='{}', name='{}'{}) -> {}", annotation.node(), annotation.name(),
+				allowed.isEmpty() ? "" : ", allowed=" + allowed, name);
+	}
+
+	@Override
+	public List<DiscoItem> items(JID requester, JID target, @Nullable String node) {
+		List<DiscoItem> items = new ArrayList<>();
+		if (NAMESPACE.equals(node)) {
+			for (Command command : this.commands.values()) {
+				if (command.allows(requester)) {
+					items.add(new DiscoItem(target, command.displayName, command.node));
+				}
+			}
+		}
+		return items;
+	}
+
+	/** Sessions open now. */
+	public int openSessions() {
+		return this.sessions.size();
+	}
+
+	@OnIq(namespace = NAMESPACE, element = "command", type = IqType.SET)
+	public Element execute(IQ request, Element command) {
+		String node = command.attributeValue("node");
+		Command target = (node != null) ? this.commands.get(node) : null;
+		if (target == null) {
+			throw new XmppErrorException(Condition.item_not_found, "No such command: " + node);
+		}
+		JID requester = request.getFrom();
+		if (!target.allows(requester)) {
+			throw new XmppErrorException(Condition.forbidden, "Not allowed to run " + node);
+		}
+		String action = (command.attributeValue("action") != null) ? command.attributeValue("action") : "execute";
+		String sessionId = command.attributeValue("sessionid");
+		if (sessionId == null) {
+			if (!action.equals("execute")) {
+				throw new XmppErrorException(Condition.bad_request, "'" + action + "' needs a session id");
+			}
+			CommandSessions.Session session = this.sessions.open(node, requester);
+			return step(target, session, action, Map.of());
+		}
+		CommandSessions.Session session = this.sessions.find(sessionId, node, requester);
+		if (action.equals("cancel")) {
+			this.sessions.close(sessionId);
+			return answer(node, sessionId, "canceled");
+		}
+		if (action.equals("prev")) {
+			throw new XmppErrorException(Condition.bad_request, "This command does not go back");
+		}
+		return step(target, session, action, CommandForms.values(command));
+	}
+
+	private Element step(Command command, CommandSessions.Session session, String action,
+			Map<String, List<String>> values) {
+		CommandStep step;
+		synchronized (session) {
+			CommandRequest request = new CommandRequest(command.node, session.requester, session.id, session.stage, action,
+					values, session.values);
+			try {
+				step = (CommandStep) command.method.invoke(command.bean, request);
+			}
+			catch (InvocationTargetException ex) {
+				Throwable cause = ex.getCause();
+				if (cause instanceof XmppErrorException error) {
+					// The requester may correct the form and submit again: the session stays.
+					throw error;
+				}
+				this.sessions.close(session.id);
+				throw (cause instanceof RuntimeException runtime) ? runtime
+						: new IllegalStateException(command.name + " failed", cause);
+			}
+			catch (IllegalAccessException ex) {
+				throw new IllegalStateException(command.name + " cannot be called", ex);
+			}
+			if (step == null) {
+				this.sessions.close(session.id);
+				throw new IllegalStateException(command.name + " returned no CommandStep");
+			}
+			session.stage++;
+		}
+		Element answer = answer(command.node, session.id, step.completed() ? "completed" : "executing");
+		if (step.completed()) {
+			this.sessions.close(session.id);
+		}
+		else {
+			Element actions = answer.addElement("actions");
+			String next = step.last() ? "complete" : "next";
+			actions.addAttribute("execute", next).addElement(next);
+		}
+		if (step.title() != null || !step.fields().isEmpty()) {
+			answer.add(CommandForms.form(step));
+		}
+		if (step.note() != null) {
+			answer.addElement("note").addAttribute("type", "info").setText(step.note());
+		}
+		return answer;
+	}
+
+	private static Element answer(String node, String sessionId, String status) {
+		Element answer = DocumentHelper.createElement(QName.get("command", NAMESPACE));
+		answer.addAttribute("node", node).addAttribute("sessionid", sessionId).addAttribute("status", status);
+		return answer;
+	}
+
+	private record Command(String node, String displayName, Set<String> allowed, Object bean, Method method, String name) {
+
+		boolean allows(@Nullable JID requester) {
+			return this.allowed.isEmpty() || (requester != null && this.allowed.contains(requester.toBareJID()));
+		}
+
+	}
+
+	@Override
+	public String toString() {
+		return "AdHocCommands" + Arrays.toString(this.commands.keySet().toArray());
+	}
+
+}

@@ -1,0 +1,104 @@
+package dev.kindling.samples.feed;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+import org.xmpp.packet.JID;
+import org.xmpp.packet.Message;
+import org.xmpp.packet.Presence;
+
+import dev.kindling.StanzaNotSentException;
+import dev.kindling.connection.ComponentConnectedEvent;
+import dev.kindling.pubsub.ItemId;
+import dev.kindling.pubsub.NodeConfiguration;
+import dev.kindling.pubsub.OnPubSubEvent;
+import dev.kindling.pubsub.PubSubEvent;
+import dev.kindling.pubsub.PubSubTemplate;
+import dev.kindling.template.XmppTemplate;
+
+/**
+ * Sets the feed up on every connect (node, the bot's own subscription, the room) and announces
+ * each new post in the room.
+ */
+@Component
+class FeedAnnouncer {
+
+	private static final Logger logger = LoggerFactory.getLogger(FeedAnnouncer.class);
+
+	private final PubSubTemplate pubsub;
+
+	private final XmppTemplate xmpp;
+
+	private final FeedProperties feed;
+
+	FeedAnnouncer(PubSubTemplate pubsub, XmppTemplate xmpp, FeedProperties feed) {
+		this.pubsub = pubsub;
+		this.xmpp = xmpp;
+		this.feed = feed;
+	}
+
+	@EventListener
+	void connected(ComponentConnectedEvent event) {
+		NodeConfiguration config = NodeConfiguration.defaults().with(NodeConfiguration.ACCESS_MODEL, "open")
+			.with(NodeConfiguration.MAX_ITEMS, Integer.toString(this.feed.maxItems()))
+			.with(NodeConfiguration.TITLE, "Kindling feed");
+		this.pubsub.createNodeIfAbsent(this.feed.node(), config)
+			.thenCompose((created) -> this.pubsub.subscribe(this.feed.node(), this.xmpp.componentJid()))
+			.whenComplete((subscription, ex) -> {
+				if (ex != null) {
+					logger.error("Could not set up the feed node '{}' on {}", this.feed.node(), this.pubsub.service(), ex);
+				}
+				else {
+					logger.info("Feed node '{}' on {} ready; the bot is {}", this.feed.node(), this.pubsub.service(),
+							subscription.state().toXmpp());
+				}
+			});
+		joinRoom();
+	}
+
+	@OnPubSubEvent(node = "${feed.node:news}")
+	void posted(@ItemId String id, AtomEntry entry, PubSubEvent event) {
+		if (!event.service().equals(this.pubsub.service())) {
+			// Anyone may send the component a message shaped like an event; only the service is believed.
+			logger.warn("Ignoring a feed event from {}, which is not {}", event.service(), this.pubsub.service());
+			return;
+		}
+		logger.info("New post {} by {}: {}", id, entry.author().name(), entry.title());
+		if (this.feed.room() == null) {
+			return;
+		}
+		Message announcement = new Message();
+		announcement.setType(Message.Type.groupchat);
+		announcement.setFrom(occupant());
+		announcement.setTo(new JID(this.feed.room()));
+		announcement.setBody("New post by " + entry.author().name() + ": " + entry.title());
+		try {
+			this.xmpp.send(announcement);
+		}
+		catch (StanzaNotSentException ex) {
+			logger.warn("Could not announce post {}: {}", id, ex.getMessage());
+		}
+	}
+
+	/**
+	 * A minimal XEP-0045 join with a plain presence. Stand-in until the MUC helper
+	 * (branch muc) is merged: replace with its room join, which also handles room creation,
+	 * configuration and rejoins.
+	 */
+	private void joinRoom() {
+		if (this.feed.room() == null) {
+			return;
+		}
+		Presence join = new Presence();
+		join.setFrom(occupant());
+		join.setTo(new JID(new JID(this.feed.room()).getNode(), new JID(this.feed.room()).getDomain(), this.feed.nick()));
+		join.addChildElement("x", "http://jabber.org/protocol/muc");
+		this.xmpp.send(join);
+	}
+
+	private JID occupant() {
+		return new JID("feed", this.xmpp.componentJid().getDomain(), this.feed.nick());
+	}
+
+}

@@ -1,0 +1,18 @@
+package dev.kindling.samples.feed;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * The feed bot's settings.
+ *
+ * @param node Pubsub node the posts are published to
+ * @param maxItems Posts the node keeps
+ * @param room Room (bare JID) where new posts are announced; none when not set
+ * @param nick Nickname of the bot in the room
+ */
+@ConfigurationProperties("feed")
+public record FeedProperties(@DefaultValue("news") String node, @DefaultValue("50") int maxItems, @Nullable String room,
+		@DefaultValue("FeedBot") String nick) {
+}

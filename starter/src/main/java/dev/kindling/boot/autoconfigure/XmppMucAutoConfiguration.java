@@ -17,6 +17,7 @@ import org.xmpp.packet.JID;
 import dev.kindling.forms.FormBuilder;
 import dev.kindling.muc.MucHandlerMethodConfigurer;
 import dev.kindling.muc.MucRooms;
+import dev.kindling.muc.RequiredRoomsHealth;
 import dev.kindling.muc.MucSettings;
 import dev.kindling.muc.NickConflictStrategy;
 import dev.kindling.muc.RoomSpec;
@@ -43,6 +44,13 @@ public final class XmppMucAutoConfiguration {
 	@ConditionalOnMissingBean
 	MucHandlerMethodConfigurer xmppMucHandlerMethodConfigurer(MucRooms rooms) {
 		return new MucHandlerMethodConfigurer(rooms);
+	}
+
+	/** Rooms marked required feed the component's {@code xmpp} health (and so readiness). */
+	@Bean
+	@ConditionalOnMissingBean
+	RequiredRoomsHealth xmppRequiredRoomsHealth(MucRooms rooms) {
+		return new RequiredRoomsHealth(rooms);
 	}
 
 	static MucSettings settings(XmppMucProperties properties) {

@@ -1,12 +1,10 @@
 package dev.kindling.boot.autoconfigure;
 
+import java.util.Map;
+
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
-import org.springframework.boot.health.contributor.Health;
-import org.springframework.boot.health.contributor.HealthIndicator;
-import org.springframework.boot.health.contributor.Status;
-import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -15,6 +13,8 @@ import org.xmpp.packet.JID;
 
 import dev.kindling.forms.FormReader;
 import dev.kindling.muc.MucHandlerMethodConfigurer;
+import dev.kindling.health.XmppHealthContributor;
+import dev.kindling.health.XmppHealthReport;
 import dev.kindling.muc.MucRooms;
 import dev.kindling.muc.MucSettings;
 import dev.kindling.muc.Room;
@@ -105,37 +105,27 @@ class XmppMucAutoConfigurationTests {
 	}
 
 	@Test
-	void healthIsDownWhileARequiredRoomIsNotJoined() {
-		this.runner.withConfiguration(AutoConfigurations.of(XmppMucHealthAutoConfiguration.class))
+	void requiredRoomsFeedTheComponentsHealth() {
+		this.runner
 			.withPropertyValues("xmpp.muc.rooms[0].jid=lobby@conference.example.com", "xmpp.muc.rooms[0].required=true",
 					"xmpp.muc.rooms[1].jid=games@conference.example.com")
 			.run((context) -> {
-				Health health = context.getBean("mucHealthIndicator", HealthIndicator.class).health();
-				assertThat(health.getStatus()).isEqualTo(Status.DOWN);
-				assertThat(health.getDetails()).containsEntry("lobby@conference.example.com", "not_joined (required)")
-					.containsEntry("games@conference.example.com", "not_joined");
+				XmppHealthReport report = new XmppHealthReport();
+				context.getBean(XmppHealthContributor.class).contribute(report);
+				assertThat(report.isDown()).isTrue();
+				assertThat(report.downReasons()).containsExactly("required room not joined: lobby@conference.example.com");
+				assertThat(report.details()).containsEntry("rooms", Map.of("lobby@conference.example.com",
+						"not_joined (required)", "games@conference.example.com", "not_joined"));
 			});
 	}
 
 	@Test
 	void healthIsUpWithoutRequiredRooms() {
-		this.runner.withConfiguration(AutoConfigurations.of(XmppMucHealthAutoConfiguration.class))
-			.withPropertyValues("xmpp.muc.rooms[0].jid=games@conference.example.com")
-			.run((context) -> assertThat(context.getBean("mucHealthIndicator", HealthIndicator.class).health().getStatus())
-				.isEqualTo(Status.UP));
-	}
-
-	@Test
-	void noHealthIndicatorWithoutHealthSupportOrWhenDisabled() {
-		this.runner.withConfiguration(AutoConfigurations.of(XmppMucHealthAutoConfiguration.class))
-			.withClassLoader(new FilteredClassLoader(HealthIndicator.class))
-			.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean("mucHealthIndicator"));
-		this.runner.withConfiguration(AutoConfigurations.of(XmppMucHealthAutoConfiguration.class))
-			.withPropertyValues("management.health.muc.enabled=false")
-			.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean("mucHealthIndicator"));
-		this.runner.withConfiguration(AutoConfigurations.of(XmppMucHealthAutoConfiguration.class))
-			.withPropertyValues("xmpp.muc.enabled=false")
-			.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean("mucHealthIndicator"));
+		this.runner.withPropertyValues("xmpp.muc.rooms[0].jid=games@conference.example.com").run((context) -> {
+			XmppHealthReport report = new XmppHealthReport();
+			context.getBean(XmppHealthContributor.class).contribute(report);
+			assertThat(report.isDown()).isFalse();
+		});
 	}
 
 	@Configuration(proxyBeanMethods = false)

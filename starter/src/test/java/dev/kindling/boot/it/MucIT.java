@@ -15,8 +15,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.jxmpp.jid.impl.JidCreate;
 import org.jxmpp.jid.parts.Resourcepart;
-import org.springframework.boot.health.contributor.HealthIndicator;
-import org.springframework.boot.health.contributor.Status;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.xmpp.forms.DataForm;
 import org.xmpp.packet.JID;
@@ -25,6 +23,7 @@ import org.xmpp.packet.PacketError;
 import dev.kindling.XmppErrorException;
 import dev.kindling.connection.ComponentConnection;
 import dev.kindling.connection.ConnectionState;
+import dev.kindling.health.ComponentHealth;
 import dev.kindling.forms.FormBuilder;
 import dev.kindling.forms.FormReader;
 import dev.kindling.muc.MucRooms;
@@ -331,18 +330,18 @@ class MucIT {
 		joined(bot, lobby);
 		assertThat(rooms.requiredRoomsJoined()).isTrue();
 
-		HealthIndicator health = bot.getBean("mucHealthIndicator", HealthIndicator.class);
-		assertThat(health.health().getStatus()).isEqualTo(Status.UP);
+		ComponentHealth health = bot.getBean(ComponentHealth.class);
+		assertThat(health.check().isDown()).isFalse();
 
 		prosody.server().kill();
 		await().atMost(WAIT).until(() -> !rooms.requiredRoomsJoined());
-		assertThat(health.health().getStatus()).isEqualTo(Status.DOWN);
+		assertThat(health.check().isDown()).isTrue();
 		assertThat(rooms.status()).containsKey(lobby);
 		prosody.server().restart();
 
 		// The stream is back before the room is: health stays DOWN until the room is joined again.
 		await().atMost(WAIT).until(() -> bot.getBean(ComponentConnection.class).getState() == ConnectionState.CONNECTED);
-		await().atMost(WAIT).until(() -> health.health().getStatus().equals(Status.UP));
+		await().atMost(WAIT).until(() -> !health.check().isDown());
 		assertThat(rooms.room(new JID(lobby)).orElseThrow().isJoined()).isTrue();
 		XmppTestClient alice = user("alice");
 		MultiUserChat muc = enter(alice, lobby, "alice");

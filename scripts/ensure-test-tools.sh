@@ -1,0 +1,28 @@
+#!/bin/sh
+# Makes sure the programs Kindling's tests and dev server run are installed: Prosody (the XMPP
+# server of the dev server and the integration tests) and Prometheus (promtool checks the metrics
+# scrape; one test runs a real Prometheus).
+# Exit 0 when they are on the PATH (installing them first where that is possible: root + apt-get),
+# exit 1 with exactly what to install otherwise.
+set -eu
+
+missing=""
+command -v prosody >/dev/null 2>&1 || missing="$missing prosody"
+command -v promtool >/dev/null 2>&1 || missing="$missing prometheus"
+[ -z "$missing" ] && exit 0
+
+if [ "$(id -u 2>/dev/null || echo 1)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+	echo "Installing with apt-get:$missing" >&2
+	apt-get update
+	# shellcheck disable=SC2086
+	DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends $missing
+	# Debian's packages may start system-wide services where an init system runs; Kindling does not
+	# need them (it runs its own on free loopback ports) and leaves them alone.
+	command -v prosody >/dev/null 2>&1 && command -v promtool >/dev/null 2>&1 && exit 0
+	echo "apt-get finished but prosody or promtool is still not on the PATH" >&2
+	exit 1
+fi
+
+echo "Missing on this machine:$missing" >&2
+echo "Install it: sudo apt-get install$missing (Debian/Ubuntu)" >&2
+exit 1

@@ -29,6 +29,7 @@ import org.xmpp.packet.PacketError.Condition;
 import dev.kindling.XmppErrorException;
 import dev.kindling.disco.DiscoItem;
 import dev.kindling.disco.DiscoItemsProvider;
+import dev.kindling.forms.FormReader;
 import dev.kindling.handler.HandlerDefinitionException;
 import dev.kindling.handler.IqType;
 import dev.kindling.handler.OnIq;
@@ -141,7 +142,7 @@ public final class AdHocCommands implements DiscoItemsProvider {
 		if (action.equals("prev")) {
 			throw new XmppErrorException(Condition.bad_request, "This command does not go back");
 		}
-		return step(target, session, action, CommandForms.values(command));
+		return step(target, session, action, FormReader.find(command).map(FormReader::values).orElseGet(Map::of));
 	}
 
 	private Element step(Command command, CommandSessions.Session session, String action,

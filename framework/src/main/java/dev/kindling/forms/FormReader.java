@@ -1,7 +1,9 @@
 package dev.kindling.forms;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.dom4j.Element;
@@ -127,6 +129,17 @@ public final class FormReader {
 		List<JID> jids = new ArrayList<>();
 		values(var).forEach((value) -> jids.add(parseJid(var, value)));
 		return jids;
+	}
+
+	/** Every field's values by var, in document order, {@code FORM_TYPE} left out. */
+	public Map<String, List<String>> values() {
+		Map<String, List<String>> values = new LinkedHashMap<>();
+		for (FormField field : this.form.getFields()) {
+			if (field.getVariable() != null && !FORM_TYPE.equals(field.getVariable())) {
+				values.put(field.getVariable(), List.copyOf(field.getValues()));
+			}
+		}
+		return values;
 	}
 
 	/** The vars of all fields, in order. */

@@ -3,6 +3,7 @@ package dev.kindling.pubsub;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
@@ -18,6 +19,8 @@ import org.xmpp.packet.PacketError.Condition;
 import org.xmpp.packet.PacketExtension;
 
 import dev.kindling.XmppErrorException;
+import dev.kindling.forms.FormBuilder;
+import dev.kindling.forms.FormReader;
 import dev.kindling.payload.PayloadMapper;
 import dev.kindling.template.XmppTemplate;
 
@@ -107,7 +110,7 @@ public final class PubSubTemplate {
 		pubsub.addElement("create").addAttribute("node", node);
 		if (!configuration.isEmpty()) {
 			// XEP-0060 allows an empty <configure/>, but Prosody refuses it ("Missing dataform").
-			pubsub.addElement("configure").add(Forms.submit(NODE_CONFIG, configuration.fields()));
+			pubsub.addElement("configure").add(submitForm(NODE_CONFIG, configuration.fields()));
 		}
 		return call("create", node, set(pubsub), (result) -> null);
 	}
@@ -134,13 +137,13 @@ public final class PubSubTemplate {
 		Element pubsub = pubsub(OWNER);
 		pubsub.addElement("configure").addAttribute("node", node);
 		return call("get configuration", node, get(pubsub),
-				(result) -> new NodeConfiguration(Forms.values(Forms.formIn(child(result, "configure")))));
+				(result) -> new NodeConfiguration(formValues(child(result, "configure"))));
 	}
 
 	/** Change the given fields of the node's configuration; others stay as they are. */
 	public CompletableFuture<Void> configure(String node, NodeConfiguration changes) {
 		Element pubsub = pubsub(OWNER);
-		pubsub.addElement("configure").addAttribute("node", node).add(Forms.submit(NODE_CONFIG, changes.fields()));
+		pubsub.addElement("configure").addAttribute("node", node).add(submitForm(NODE_CONFIG, changes.fields()));
 		return call("configure", node, set(pubsub), (result) -> null);
 	}
 
@@ -182,7 +185,7 @@ public final class PubSubTemplate {
 		}
 		item.add(element(payload));
 		if (!publishOptions.isEmpty()) {
-			pubsub.addElement("publish-options").add(Forms.submit(PUBLISH_OPTIONS, publishOptions.fields()));
+			pubsub.addElement("publish-options").add(submitForm(PUBLISH_OPTIONS, publishOptions.fields()));
 		}
 		String operation = publishOptions.isEmpty() ? "publish" : "publish with options";
 		return call(operation, node, set(pubsub), (result) -> {
@@ -372,6 +375,16 @@ public final class PubSubTemplate {
 			cause = cause.getCause();
 		}
 		return cause;
+	}
+
+	private static Element submitForm(String formType, Map<String, List<String>> values) {
+		FormBuilder form = FormBuilder.submit(formType);
+		values.forEach((var, list) -> form.field(var, null, list));
+		return form.build().getElement().createCopy();
+	}
+
+	private static Map<String, List<String>> formValues(@Nullable Element parent) {
+		return FormReader.find(parent).map(FormReader::values).orElseGet(Map::of);
 	}
 
 }

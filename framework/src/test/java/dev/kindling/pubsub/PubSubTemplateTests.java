@@ -19,6 +19,7 @@ import org.xmpp.packet.PacketError.Condition;
 import dev.kindling.XmppErrorException;
 import dev.kindling.payload.PayloadMapper;
 import dev.kindling.payload.XmppPayload;
+import dev.kindling.forms.FormReader;
 import dev.kindling.template.XmppTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -43,7 +44,7 @@ class PubSubTemplateTests {
 		Element pubsub = request.getChildElement();
 		assertThat(pubsub.getNamespaceURI()).isEqualTo(PubSubTemplate.NAMESPACE);
 		assertThat(pubsub.element("create").attributeValue("node")).isEqualTo("scores");
-		assertThat(Forms.values(Forms.formIn(pubsub.element("configure"))))
+		assertThat(FormReader.find(pubsub.element("configure")).orElseThrow().values())
 			.containsEntry(NodeConfiguration.MAX_ITEMS, List.of("10"));
 		assertThat(pubsub.element("configure").asXML()).contains(PubSubTemplate.NODE_CONFIG);
 	}
@@ -68,7 +69,7 @@ class PubSubTemplateTests {
 		Element item = pubsub.element("publish").element("item");
 		assertThat(item.attribute("id")).isNull();
 		assertThat(item.element("score").getNamespaceURI()).isEqualTo("urn:example:game");
-		assertThat(Forms.values(Forms.formIn(pubsub.element("publish-options"))))
+		assertThat(FormReader.find(pubsub.element("publish-options")).orElseThrow().values())
 			.containsEntry(NodeConfiguration.ACCESS_MODEL, List.of("open"));
 	}
 

@@ -18,7 +18,7 @@ import dev.kindling.bench.LoadGenerator.Workload;
  * level against it from this JVM and prints Kindling's figures beside raw Whack's, as ratios.
  *
  * <p>Options (all {@code --name=value}): {@code warmup} (5s), {@code measure} (10s),
- * {@code windows} (1,64,256,1024), {@code workloads} (chat,ping), {@code senders} (1024),
+ * {@code jit-warmup} (15s, unreported load before the first level), {@code windows} (1,64,256,1024), {@code workloads} (chat,ping), {@code senders} (1024),
  * {@code run-length} (8), {@code heap} (128m), {@code components} (whack,kindling), {@code out}
  * (a markdown file for the table).
  */
@@ -60,11 +60,14 @@ public final class BenchmarkRunner {
 		for (String w : option("workloads", "chat,ping").split(",")) {
 			workloads.add(Workload.valueOf(w.trim().toUpperCase()));
 		}
+		String loadBefore = Files.readString(Path.of("/proc/loadavg")).trim();
 		List<ComponentRun> runs = new ArrayList<>();
 		for (String component : option("components", "whack,kindling").split(",")) {
 			runs.add(runComponent(component.trim(), workloads, windows));
 		}
-		String report = Report.render(runs, option("heap", "128m"), duration("warmup", "5s"), duration("measure", "10s"),
+		String load = "Load average (/proc/loadavg) before: " + loadBefore + "; after: "
+				+ Files.readString(Path.of("/proc/loadavg")).trim() + "\n\n";
+		String report = load + Report.render(runs, option("heap", "128m"), duration("warmup", "5s"), duration("measure", "10s"),
 				Integer.parseInt(option("senders", "1024")));
 		System.out.println(report);
 		String out = this.options.get("out");
@@ -100,6 +103,14 @@ public final class BenchmarkRunner {
 			try (Session session = generator.accept(Duration.ofSeconds(60))) {
 				long startMillis = TimeUnit.NANOSECONDS.toMillis(session.handshakeNanos() - spawned);
 				System.out.printf("%s: pid %d, JVM start to handshake %d ms (log %s)%n", name, process.pid(), startMillis, log);
+				// One unreported stretch of load first, so that both JVMs are JIT-compiled before any level.
+				Duration jitWarmup = duration("jit-warmup", "15s");
+				for (Workload workload : workloads) {
+					if (!jitWarmup.isZero()) {
+						session.run(new LoadSpec(workload, 256, Integer.parseInt(option("senders", "1024")), 8, Duration.ZERO,
+								jitWarmup.dividedBy(workloads.size()), duration("loss-timeout", "2s"), COMPONENT_DOMAIN));
+					}
+				}
 				List<LevelResult> levels = new ArrayList<>();
 				for (Workload workload : workloads) {
 					for (int window : windows) {

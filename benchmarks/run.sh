@@ -14,5 +14,5 @@ java -Xmx1g -Xms1g -cp "$CP" dev.kindling.bench.BenchmarkRunner \
   --log-dir=benchmarks/target/results --out=benchmarks/target/results/end-to-end.md "$@"
 if [ "${JMH:-true}" = "true" ]; then
   java -cp "$CP" org.openjdk.jmh.Main ${JMH_ARGS:--f 1 -wi 5 -w 1s -i 5 -r 1s} -jvmArgsAppend -Dkindling.bench.log=WARN \
-    -rf text -rff benchmarks/target/results/jmh.txt
+    -prof gc -rf text -rff benchmarks/target/results/jmh.txt
 fi

@@ -42,29 +42,37 @@ public class JidBenchmark {
 
 	private long counter;
 
-	private String stream;
+	/** 100,000 stanzas from senders never seen before, rebuilt before each invocation (not timed). */
+	@State(Scope.Thread)
+	public static class DistinctSenders {
 
-	private StanzaRouter router;
+		private long batch;
 
-	private CountingTemplate template;
+		String stream;
 
-	@Setup(Level.Trial)
-	public void setUpRouter() {
-		this.template = new CountingTemplate();
-		this.router = Routers.router(this.template, 1);
-	}
+		StanzaRouter router;
 
-	@Setup(Level.Invocation)
-	public void newSenders() {
-		long batch = this.counter++;
-		StringBuilder xml = new StringBuilder(SENDERS * 140);
-		xml.append("<stream:stream xmlns='jabber:component:accept' xmlns:stream='http://etherx.jabber.org/streams'>");
-		for (int i = 0; i < SENDERS; i++) {
-			xml.append("<message type='chat' id='").append(i).append("' from='user").append(i).append("b").append(batch)
-				.append("@localhost/res").append(i).append("b").append(batch)
-				.append("' to='echo@bench.localhost'><body>hi</body></message>");
+		CountingTemplate template;
+
+		@Setup(Level.Trial)
+		public void setUpRouter() {
+			this.template = new CountingTemplate();
+			this.router = Routers.router(this.template, 1);
 		}
-		this.stream = xml.toString();
+
+		@Setup(Level.Invocation)
+		public void newSenders() {
+			long batch = this.batch++;
+			StringBuilder xml = new StringBuilder(SENDERS * 140);
+			xml.append("<stream:stream xmlns='jabber:component:accept' xmlns:stream='http://etherx.jabber.org/streams'>");
+			for (int i = 0; i < SENDERS; i++) {
+				xml.append("<message type='chat' id='").append(i).append("' from='user").append(i).append("b").append(batch)
+					.append("@localhost/res").append(i).append("b").append(batch)
+					.append("' to='echo@bench.localhost'><body>hi</body></message>");
+			}
+			this.stream = xml.toString();
+		}
+
 	}
 
 	@Benchmark
@@ -72,13 +80,13 @@ public class JidBenchmark {
 	@OperationsPerInvocation(SENDERS)
 	@Warmup(iterations = 3)
 	@Measurement(iterations = 5)
-	public long kindlingInbound() throws XmlPullParserException, IOException, org.dom4j.DocumentException {
+	public long kindlingInbound(DistinctSenders senders) throws XmlPullParserException, IOException, org.dom4j.DocumentException {
 		XmlPullParserFactory factory = XmlPullParserFactory.newInstance(MXParser.class.getName(), null);
 		factory.setNamespaceAware(true);
 		XPPPacketReader reader = new XPPPacketReader();
 		reader.setXPPFactory(factory);
 		XmlPullParser parser = reader.getXPPParser();
-		parser.setInput(new StringReader(this.stream));
+		parser.setInput(new StringReader(senders.stream));
 		while (parser.getEventType() != XmlPullParser.START_TAG) {
 			parser.next();
 		}
@@ -87,9 +95,9 @@ public class JidBenchmark {
 			Element element = reader.parseDocument().getRootElement();
 			Message message = new Message(element, true);
 			keys += message.getFrom().toBareJID().length();
-			this.router.route(message);
+			senders.router.route(message);
 		}
-		return keys + this.template.sent;
+		return keys + senders.template.sent;
 	}
 
 	@Benchmark

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import dev.kindling.bench.LoadGenerator.Workload;
+import dev.kindling.bench.kindling.KindlingEchoApplication;
 
 /**
  * Starts each component in its own JVM with the same heap, one after the other, drives every load
@@ -102,7 +103,10 @@ public final class BenchmarkRunner {
 			Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log).start();
 			try (Session session = generator.accept(Duration.ofSeconds(60))) {
 				long startMillis = TimeUnit.NANOSECONDS.toMillis(session.handshakeNanos() - spawned);
-				System.out.printf("%s: pid %d, JVM start to handshake %d ms (log %s)%n", name, process.pid(), startMillis, log);
+				// CPU time is what start-up costs regardless of how busy the machine is; wall time is not.
+				long startCpuMillis = ProcStatus.cpuMillis(process.pid());
+				System.out.printf("%s: pid %d, JVM start to handshake %d ms wall, %d ms CPU (log %s)%n", name, process.pid(),
+						startMillis, startCpuMillis, log);
 				// One unreported stretch of load first, so that both JVMs are JIT-compiled before any level.
 				Duration jitWarmup = duration("jit-warmup", "15s");
 				for (Workload workload : workloads) {
@@ -126,7 +130,7 @@ public final class BenchmarkRunner {
 				}
 				ProcStatus status = ProcStatus.of(process.pid());
 				System.out.printf("  %s%n", status);
-				return new ComponentRun(name, startMillis, status, levels);
+				return new ComponentRun(name, startMillis, startCpuMillis, status, levels);
 			}
 			finally {
 				process.destroy();
@@ -144,7 +148,7 @@ public final class BenchmarkRunner {
 	record LevelResult(LoadResult result, long componentCpuMillis) {
 	}
 
-	record ComponentRun(String name, long startToHandshakeMillis, ProcStatus status, List<LevelResult> levels) {
+	record ComponentRun(String name, long startToHandshakeMillis, long startCpuMillis, ProcStatus status, List<LevelResult> levels) {
 	}
 
 }

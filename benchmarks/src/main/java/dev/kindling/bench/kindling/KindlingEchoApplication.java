@@ -1,4 +1,4 @@
-package dev.kindling.bench;
+package dev.kindling.bench.kindling;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -12,6 +12,7 @@ import dev.kindling.handler.OnMessage;
  * Kindling's side: the echo bot's handler (as in the echo-bot sample) with Kindling's built-in ping
  * answer, configured through {@code xmpp.component.*} on the command line, dev server off.
  */
+// In its own package: component scanning sees only this class, as in a real bot.
 @SpringBootApplication
 public class KindlingEchoApplication {
 

@@ -33,14 +33,6 @@ public final class Session implements Closeable {
 
 	private static final byte LOST = 3;
 
-	private static final byte[] ID = " id=".getBytes(StandardCharsets.US_ASCII);
-
-	private static final byte[] TYPE = " type=".getBytes(StandardCharsets.US_ASCII);
-
-	private static final byte[] FROM = " from=".getBytes(StandardCharsets.US_ASCII);
-
-	private static final byte[] TO = " to=".getBytes(StandardCharsets.US_ASCII);
-
 	private final Socket socket;
 
 	private final InputStream in;
@@ -270,7 +262,7 @@ public final class Session implements Closeable {
 				pos++;
 				continue;
 			}
-			int end = indexOf(data, (byte) '>', pos + 1, length);
+			int end = StanzaScanner.indexOf(data, (byte) '>', pos + 1, length);
 			if (end < 0) {
 				break;
 			}
@@ -294,18 +286,18 @@ public final class Session implements Closeable {
 	}
 
 	private void topLevel(byte[] data, int start, int end, long now) throws IOException {
-		long id = decimalAttribute(data, start, end, ID);
+		long id = StanzaScanner.decimalAttribute(data, start, end, StanzaScanner.ID);
 		if (id > 0) {
-			answer(id, isError(data, start, end), now);
+			answer(id, StanzaScanner.isError(data, start, end), now);
 			return;
 		}
 		String name = new String(data, start + 1, Math.min(3, end - start - 1), StandardCharsets.US_ASCII);
-		String type = stringAttribute(data, start, end, TYPE);
+		String type = StanzaScanner.stringAttribute(data, start, end, StanzaScanner.TYPE);
 		if ("iq ".equals(name) && "get".equals(type)) {
 			// The component's own liveness ping to the server: answer it, or it would rebuild the stream.
-			String iqId = stringAttribute(data, start, end, ID);
-			String from = stringAttribute(data, start, end, FROM);
-			String to = stringAttribute(data, start, end, TO);
+			String iqId = StanzaScanner.stringAttribute(data, start, end, StanzaScanner.ID);
+			String from = StanzaScanner.stringAttribute(data, start, end, StanzaScanner.FROM);
+			String to = StanzaScanner.stringAttribute(data, start, end, StanzaScanner.TO);
 			this.out.write(("<iq type='result' id='" + iqId + "' from='" + to + "' to='" + from + "'/>")
 				.getBytes(StandardCharsets.UTF_8));
 			return;
@@ -345,60 +337,6 @@ public final class Session implements Closeable {
 		else {
 			this.lastSeqOfSender[sender] = seq;
 		}
-	}
-
-	private static boolean isError(byte[] data, int start, int end) {
-		int at = find(data, start, end, TYPE);
-		return at >= 0 && at + 6 < end && data[at + 1] == 'e' && data[at + 2] == 'r' && data[at + 3] == 'r';
-	}
-
-	/** Position of the first byte after the opening quote of the attribute, or -1. */
-	private static int find(byte[] data, int start, int end, byte[] attribute) {
-		outer: for (int i = start; i <= end - attribute.length - 1; i++) {
-			for (int j = 0; j < attribute.length; j++) {
-				if (data[i + j] != attribute[j]) {
-					continue outer;
-				}
-			}
-			int quote = i + attribute.length;
-			return (data[quote] == '"' || data[quote] == '\'') ? quote : -1;
-		}
-		return -1;
-	}
-
-	private static long decimalAttribute(byte[] data, int start, int end, byte[] attribute) {
-		int quote = find(data, start, end, attribute);
-		if (quote < 0) {
-			return -1;
-		}
-		long value = 0;
-		int i = quote + 1;
-		for (; i < end && data[i] != data[quote]; i++) {
-			int digit = data[i] - '0';
-			if (digit < 0 || digit > 9) {
-				return -1;
-			}
-			value = value * 10 + digit;
-		}
-		return (i == quote + 1) ? -1 : value;
-	}
-
-	private static String stringAttribute(byte[] data, int start, int end, byte[] attribute) {
-		int quote = find(data, start, end, attribute);
-		if (quote < 0) {
-			return null;
-		}
-		int close = indexOf(data, data[quote], quote + 1, end);
-		return (close < 0) ? null : new String(data, quote + 1, close - quote - 1, StandardCharsets.UTF_8);
-	}
-
-	private static int indexOf(byte[] data, byte b, int from, int to) {
-		for (int i = from; i < to; i++) {
-			if (data[i] == b) {
-				return i;
-			}
-		}
-		return -1;
 	}
 
 	/** Send bytes as they are, e.g. hostile input. */

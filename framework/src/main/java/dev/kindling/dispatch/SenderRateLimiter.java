@@ -25,6 +25,13 @@ public final class SenderRateLimiter {
 
 	private final ConcurrentHashMap<String, Bucket> buckets = new ConcurrentHashMap<>();
 
+	/** A sweep walks every bucket: at most one per interval, so a swarm cannot make each stanza pay for one. */
+	private static final long SWEEP_INTERVAL = 1_000_000_000L;
+
+	private volatile long lastSweep;
+
+	private volatile boolean swept;
+
 	public SenderRateLimiter(double perSecond, int burst, int maxSenders) {
 		this(perSecond, burst, maxSenders, System::nanoTime);
 	}
@@ -44,7 +51,9 @@ public final class SenderRateLimiter {
 		long now = this.nanoClock.getAsLong();
 		Bucket bucket = this.buckets.get(sender);
 		if (bucket == null) {
-			if (this.buckets.size() >= this.maxSenders) {
+			if (this.buckets.size() >= this.maxSenders && (!this.swept || now - this.lastSweep >= SWEEP_INTERVAL)) {
+				this.swept = true;
+				this.lastSweep = now;
 				forgetIdle(now);
 			}
 			String key = (this.buckets.size() >= this.maxSenders) ? OVERFLOW : sender;

@@ -9,6 +9,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.xmpp.packet.IQ;
@@ -45,6 +46,10 @@ public final class StanzaDispatcher implements StanzaListener {
 
 	private final AtomicLong refused = new AtomicLong();
 
+	private final @Nullable SenderRateLimiter rateLimiter;
+
+	private final AtomicLong rateLimited = new AtomicLong();
+
 	private volatile boolean accepting = true;
 
 	public StanzaDispatcher(StanzaRouter router, DispatchSettings settings) {
@@ -52,6 +57,17 @@ public final class StanzaDispatcher implements StanzaListener {
 	}
 
 	public StanzaDispatcher(StanzaRouter router, DispatchSettings settings, StanzaObserver observer) {
+		this(router, settings, observer, null);
+	}
+
+	/**
+	 * @param rateLimiter per-sender limit checked before queueing, or {@code null} for none: a
+	 * sender over its rate gets {@code resource-constraint} (type {@code wait}) for IQ requests (Tinder 2.1 has no {@code policy-violation}), and its other stanzas
+	 * are dropped and counted
+	 */
+	public StanzaDispatcher(StanzaRouter router, DispatchSettings settings, StanzaObserver observer,
+			@Nullable SenderRateLimiter rateLimiter) {
+		this.rateLimiter = rateLimiter;
 		this.router = router;
 		this.observer = observer;
 		AtomicInteger threadNumber = new AtomicInteger();
@@ -71,7 +87,13 @@ public final class StanzaDispatcher implements StanzaListener {
 			this.router.route(iq);
 			return;
 		}
-		if (!this.accepting || !this.lanes.offer(orderingKey(stanza), () -> this.router.route(stanza))) {
+		String key = orderingKey(stanza);
+		if (this.accepting && this.rateLimiter != null && !this.rateLimiter.tryAcquire(key)) {
+			this.rateLimited.incrementAndGet();
+			refuse(stanza, Condition.resource_constraint, DropReason.RATE_LIMITED);
+			return;
+		}
+		if (!this.accepting || !this.lanes.offer(key, () -> this.router.route(stanza))) {
 			if (this.accepting) {
 				refuse(stanza, Condition.resource_constraint, DropReason.OVERLOAD);
 			}
@@ -136,7 +158,12 @@ public final class StanzaDispatcher implements StanzaListener {
 		return this.dropped.get();
 	}
 
-	/** IQ requests answered with an error because the queues were full or the component was stopping. */
+	/** Stanzas refused because their sender exceeded the rate limit (IQ requests answered, the rest dropped). */
+	public long rateLimited() {
+		return this.rateLimited.get();
+	}
+
+	/** IQ requests answered with an error because the queues were full, the sender was over its rate, or the component was stopping. */
 	public long refused() {
 		return this.refused.get();
 	}

@@ -8,6 +8,9 @@ public enum DropReason {
 	/** Inbound: the dispatch queues were full. */
 	OVERLOAD,
 
+	/** Inbound: the sender exceeded its rate limit ({@code xmpp.dispatch.rate-limit.*}). */
+	RATE_LIMITED,
+
 	/** Inbound: the component was stopping. */
 	SHUTDOWN,
 

@@ -20,6 +20,7 @@ import dev.kindling.connection.ComponentConnection;
 import dev.kindling.connection.ConnectionSettings;
 import dev.kindling.connection.OutboundQueue;
 import dev.kindling.dispatch.DispatchSettings;
+import dev.kindling.dispatch.SenderRateLimiter;
 import dev.kindling.dispatch.StanzaDispatcher;
 import dev.kindling.handler.HandlerMethodConfigurer;
 import dev.kindling.handler.HandlerRegistry;
@@ -113,8 +114,11 @@ public final class XmppComponentAutoConfiguration {
 	StanzaDispatcher xmppStanzaDispatcher(StanzaRouter router, XmppDispatchProperties properties,
 			ObjectProvider<StanzaObserver> observers) {
 		properties.validate();
+		XmppDispatchProperties.RateLimit limit = properties.rateLimit();
+		SenderRateLimiter limiter = limit.enabled()
+				? new SenderRateLimiter(limit.perSecond(), limit.burst(), limit.maxSenders()) : null;
 		return new StanzaDispatcher(router, new DispatchSettings(properties.threads(), properties.queueCapacity()),
-				observer(observers));
+				observer(observers), limiter);
 	}
 
 	@Bean

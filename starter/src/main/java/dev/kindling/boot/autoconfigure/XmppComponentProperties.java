@@ -62,6 +62,16 @@ public record XmppComponentProperties(@DefaultValue("localhost") String host, @D
 		backoff.validate();
 	}
 
+	/** The record's form with the secret masked: a properties object can end up in logs and diagnostics. */
+	@Override
+	public String toString() {
+		return "XmppComponentProperties[host=" + host + ", port=" + port + ", domain=" + domain + ", secret="
+				+ ((secret != null) ? "******" : "null") + ", connectTimeout=" + connectTimeout + ", pingInterval="
+				+ pingInterval + ", pingTimeout=" + pingTimeout + ", pingTarget=" + pingTarget + ", backoff=" + backoff
+				+ ", maxStanzaSize=" + maxStanzaSize + ", outboundCapacity=" + outboundCapacity + ", requestTimeout="
+				+ requestTimeout + ", shutdownTimeout=" + shutdownTimeout + "]";
+	}
+
 	static void positive(String name, Duration value) {
 		if (value.isZero() || value.isNegative()) {
 			throw new InvalidConfigurationPropertyValueException(name, value, "Must be positive.");

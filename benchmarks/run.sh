@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Runs the end-to-end benchmark (raw Whack vs Kindling, each in its own JVM) and, unless
+# JMH=false, the JMH microbenchmarks. Extra arguments go to the runner, e.g.
+#   benchmarks/run.sh --warmup=5s --measure=10s --windows=1,64,256,1024 --workloads=chat,ping
+set -euo pipefail
+cd "$(dirname "$0")/.."
+OFFLINE=${OFFLINE:--o}
+./mvnw -B -q $OFFLINE -pl benchmarks -am compile -DskipTests
+./mvnw -B -q $OFFLINE -pl benchmarks dependency:build-classpath -Dmdep.outputFile=target/classpath.txt \
+  -Dmdep.includeScope=runtime >/dev/null
+CP="benchmarks/target/classes:$(cat benchmarks/target/classpath.txt)"
+mkdir -p benchmarks/target/results
+java -Xmx1g -Xms1g -cp "$CP" dev.kindling.bench.BenchmarkRunner \
+  --log-dir=benchmarks/target/results --out=benchmarks/target/results/end-to-end.md "$@"
+if [ "${JMH:-true}" = "true" ]; then
+  java -cp "$CP" org.openjdk.jmh.Main ${JMH_ARGS:--f 1 -wi 5 -w 1s -i 5 -r 1s} -jvmArgsAppend -Dkindling.bench.log=WARN \
+    -prof gc -rf text -rff benchmarks/target/results/jmh.txt
+fi

@@ -1,0 +1,55 @@
+package dev.kindling.bench.jmh;
+
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+
+import org.xmpp.packet.IQ;
+import org.xmpp.packet.JID;
+import org.xmpp.packet.Message;
+import org.xmpp.packet.Packet;
+
+import dev.kindling.template.XmppTemplate;
+
+/** A template that keeps the last stanza it was given instead of queueing it for the writer. */
+final class CountingTemplate implements XmppTemplate {
+
+	private final JID componentJid = new JID(null, "bench.localhost", null, true);
+
+	long sent;
+
+	Packet last;
+
+	@Override
+	public JID componentJid() {
+		return this.componentJid;
+	}
+
+	@Override
+	public void send(Packet stanza) {
+		if (stanza.getFrom() == null) {
+			stanza.setFrom(this.componentJid);
+		}
+		this.sent++;
+		this.last = stanza;
+	}
+
+	@Override
+	public void sendMessage(JID to, String body) {
+		Message message = new Message();
+		message.setTo(to);
+		message.setBody(body);
+		send(message);
+	}
+
+	@Override
+	public CompletableFuture<IQ> request(IQ request) {
+		return request(request, Duration.ofSeconds(10));
+	}
+
+	@Override
+	public CompletableFuture<IQ> request(IQ request, Duration timeout) {
+		send(request);
+		return new CompletableFuture<>();
+	}
+
+}

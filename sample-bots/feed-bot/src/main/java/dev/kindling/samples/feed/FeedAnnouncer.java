@@ -5,11 +5,11 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.xmpp.packet.JID;
-import org.xmpp.packet.Message;
-import org.xmpp.packet.Presence;
 
 import dev.kindling.StanzaNotSentException;
 import dev.kindling.connection.ComponentConnectedEvent;
+import dev.kindling.muc.MucRooms;
+import dev.kindling.muc.Room;
 import dev.kindling.pubsub.ItemId;
 import dev.kindling.pubsub.NodeConfiguration;
 import dev.kindling.pubsub.OnPubSubEvent;
@@ -18,8 +18,8 @@ import dev.kindling.pubsub.PubSubTemplate;
 import dev.kindling.template.XmppTemplate;
 
 /**
- * Sets the feed up on every connect (node, the bot's own subscription, the room) and announces
- * each new post in the room.
+ * Sets the feed up on every connect (the node and the bot's own subscription) and announces each
+ * new post in the room, which the MUC helper joins and rejoins (see {@code xmpp.muc.rooms}).
  */
 @Component
 class FeedAnnouncer {
@@ -30,11 +30,14 @@ class FeedAnnouncer {
 
 	private final XmppTemplate xmpp;
 
+	private final MucRooms rooms;
+
 	private final FeedProperties feed;
 
-	FeedAnnouncer(PubSubTemplate pubsub, XmppTemplate xmpp, FeedProperties feed) {
+	FeedAnnouncer(PubSubTemplate pubsub, XmppTemplate xmpp, MucRooms rooms, FeedProperties feed) {
 		this.pubsub = pubsub;
 		this.xmpp = xmpp;
+		this.rooms = rooms;
 		this.feed = feed;
 	}
 
@@ -54,7 +57,6 @@ class FeedAnnouncer {
 							subscription.state().toXmpp());
 				}
 			});
-		joinRoom();
 	}
 
 	@OnPubSubEvent(node = "${feed.node:news}")
@@ -68,37 +70,14 @@ class FeedAnnouncer {
 		if (this.feed.room() == null) {
 			return;
 		}
-		Message announcement = new Message();
-		announcement.setType(Message.Type.groupchat);
-		announcement.setFrom(occupant());
-		announcement.setTo(new JID(this.feed.room()));
-		announcement.setBody("New post by " + entry.author().name() + ": " + entry.title());
+		String text = "New post by " + entry.author().name() + ": " + entry.title();
 		try {
-			this.xmpp.send(announcement);
+			this.rooms.room(new JID(this.feed.room())).filter(Room::isJoined).ifPresentOrElse((room) -> room.send(text),
+					() -> logger.warn("Not in {}: post {} not announced", this.feed.room(), id));
 		}
 		catch (StanzaNotSentException ex) {
 			logger.warn("Could not announce post {}: {}", id, ex.getMessage());
 		}
-	}
-
-	/**
-	 * A minimal XEP-0045 join with a plain presence. Stand-in until the MUC helper
-	 * (branch muc) is merged: replace with its room join, which also handles room creation,
-	 * configuration and rejoins.
-	 */
-	private void joinRoom() {
-		if (this.feed.room() == null) {
-			return;
-		}
-		Presence join = new Presence();
-		join.setFrom(occupant());
-		join.setTo(new JID(new JID(this.feed.room()).getNode(), new JID(this.feed.room()).getDomain(), this.feed.nick()));
-		join.addChildElement("x", "http://jabber.org/protocol/muc");
-		this.xmpp.send(join);
-	}
-
-	private JID occupant() {
-		return new JID("feed", this.xmpp.componentJid().getDomain(), this.feed.nick());
 	}
 
 }

@@ -9,10 +9,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param node Pubsub node the posts are published to
  * @param maxItems Posts the node keeps
- * @param room Room (bare JID) where new posts are announced; none when not set
- * @param nick Nickname of the bot in the room
+ * @param room Room (bare JID) where new posts are announced, one of xmpp.muc.rooms; none when not set
  */
 @ConfigurationProperties("feed")
-public record FeedProperties(@DefaultValue("news") String node, @DefaultValue("50") int maxItems, @Nullable String room,
-		@DefaultValue("FeedBot") String nick) {
+public record FeedProperties(@DefaultValue("news") String node, @DefaultValue("50") int maxItems, @Nullable String room) {
 }

@@ -1,6 +1,7 @@
 package dev.kindling.samples.tictactoe;
 
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.dom4j.Element;
@@ -9,6 +10,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
 import org.xmpp.packet.IQ;
 import org.xmpp.packet.Message;
+import org.xmpp.packet.PacketError;
 import org.xmpp.packet.PacketError.Condition;
 
 import dev.kindling.disco.DiscoHandlers;
@@ -29,6 +31,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 class RefereeTests {
 
 	private static final String NS = Toetem.NAMESPACE;
+
+	/** The error types docs/protocol/tictactoe.md promises for the move errors. */
+	private static final Map<Condition, PacketError.Type> ERROR_TYPES = Map.of(Condition.not_allowed,
+			PacketError.Type.cancel, Condition.not_acceptable, PacketError.Type.modify, Condition.bad_request,
+			PacketError.Type.modify, Condition.forbidden, PacketError.Type.auth, Condition.item_not_found,
+			PacketError.Type.cancel, Condition.unexpected_request, PacketError.Type.wait);
 
 	@Autowired
 	XmppTestHarness harness;
@@ -76,7 +84,7 @@ class RefereeTests {
 		set(this.alice, "<join xmlns='" + NS + "'/>");
 
 		assertThat(set(this.alice, "<join xmlns='" + NS + "'/>")).singleIq().isError()
-			.hasErrorCondition(Condition.conflict);
+			.hasErrorCondition(Condition.conflict).hasErrorType(PacketError.Type.cancel);
 		assertThat(set(this.alice, "<leave xmlns='" + NS + "'/>")).singleIq().isResult();
 		assertThat(set(this.alice, "<leave xmlns='" + NS + "'/>")).singleIq().isError()
 			.hasErrorCondition(Condition.item_not_found);
@@ -222,7 +230,8 @@ class RefereeTests {
 
 	private void assertMoveRefused(String player, String id, String cell, Condition condition) {
 		SentStanzas answer = set(player, "<move xmlns='" + NS + "' game='" + id + "' cell='" + cell + "'/>");
-		assertThat(answer).singleIq().isError().isTo(player).hasErrorCondition(condition);
+		assertThat(answer).singleIq().isError().isTo(player).hasErrorCondition(condition)
+			.hasErrorType(ERROR_TYPES.get(condition));
 	}
 
 	private Element state(String id) {

@@ -1,6 +1,8 @@
 package dev.kindling.samples.tictactoe;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,7 +15,7 @@ import org.xmpp.packet.PacketError.Condition;
 import dev.kindling.XmppErrorException;
 
 /**
- * The waiting list and the games, in memory. Every method is synchronized: requests from
+ * The waiting list and the games, in memory; the last 1,000 ended games stay queryable. Every method is synchronized: requests from
  * different players are handled concurrently, and a move must see the position the previous
  * move left.
  */
@@ -25,7 +27,20 @@ class GameRegistry {
 
 	private final Map<String, Game> games = new LinkedHashMap<>();
 
+	/** Ids of ended games, oldest first: only the most recent are kept, so memory stays bounded. */
+	private final Deque<String> ended = new ArrayDeque<>();
+
+	private final int endedKept;
+
 	private long lastId;
+
+	GameRegistry() {
+		this(1000);
+	}
+
+	GameRegistry(int endedKept) {
+		this.endedKept = endedKept;
+	}
 
 	synchronized void join(JID player) {
 		if (this.waiting.putIfAbsent(player.toBareJID(), player) != null) {
@@ -66,6 +81,12 @@ class GameRegistry {
 		}
 		Game next = game.with(action.apply(game.position(), mark));
 		this.games.put(id, next);
+		if (next.position().isOver()) {
+			this.ended.add(id);
+			while (this.ended.size() > this.endedKept) {
+				this.games.remove(this.ended.poll());
+			}
+		}
 		return next;
 	}
 

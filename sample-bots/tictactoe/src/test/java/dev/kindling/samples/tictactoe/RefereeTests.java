@@ -100,6 +100,8 @@ class RefereeTests {
 			.isError().hasErrorCondition(Condition.bad_request);
 		assertThat(set(this.alice, "<start xmlns='" + NS + "'/>")).singleIq().isError()
 			.hasErrorCondition(Condition.bad_request);
+		assertThat(set(this.alice, "<start xmlns='" + NS + "' opponent='bob@@localhost'/>")).singleIq().isError()
+			.hasErrorCondition(Condition.jid_malformed);
 	}
 
 	@Test

@@ -1,0 +1,109 @@
+package dev.kindling.samples.tictactoe;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiFunction;
+
+import org.springframework.stereotype.Component;
+import org.xmpp.packet.JID;
+import org.xmpp.packet.PacketError.Condition;
+
+import dev.kindling.XmppErrorException;
+
+/**
+ * The waiting list and the games, in memory; the last 1,000 ended games stay queryable. Every method is synchronized: requests from
+ * different players are handled concurrently, and a move must see the position the previous
+ * move left.
+ */
+@Component
+class GameRegistry {
+
+	/** Waiting players by bare JID, in the order they joined, each with the full JID they joined from. */
+	private final Map<String, JID> waiting = new LinkedHashMap<>();
+
+	private final Map<String, Game> games = new LinkedHashMap<>();
+
+	/** Ids of ended games, oldest first: only the most recent are kept, so memory stays bounded. */
+	private final Deque<String> ended = new ArrayDeque<>();
+
+	private final int endedKept;
+
+	private long lastId;
+
+	GameRegistry() {
+		this(1000);
+	}
+
+	GameRegistry(int endedKept) {
+		this.endedKept = endedKept;
+	}
+
+	synchronized void join(JID player) {
+		if (this.waiting.putIfAbsent(player.toBareJID(), player) != null) {
+			throw new XmppErrorException(Condition.conflict, player.toBareJID() + " is already waiting");
+		}
+	}
+
+	synchronized void leave(JID player) {
+		if (this.waiting.remove(player.toBareJID()) == null) {
+			throw new XmppErrorException(Condition.item_not_found, player.toBareJID() + " is not waiting");
+		}
+	}
+
+	/** Starts a game: the challenger plays X, the waiting opponent O; both leave the waiting list. */
+	synchronized Game start(JID challenger, JID opponent) {
+		if (challenger.toBareJID().equals(opponent.toBareJID())) {
+			throw new XmppErrorException(Condition.bad_request, "You cannot play against yourself");
+		}
+		JID waitingOpponent = this.waiting.remove(opponent.toBareJID());
+		if (waitingOpponent == null) {
+			throw new XmppErrorException(Condition.item_not_found, opponent.toBareJID() + " is not waiting");
+		}
+		this.waiting.remove(challenger.toBareJID());
+		Game game = new Game("g" + (++this.lastId), challenger, waitingOpponent, TicTacToe.newGame());
+		this.games.put(game.id(), game);
+		return game;
+	}
+
+	/**
+	 * Applies a player's action to a game and keeps the result; a rejected action leaves the game
+	 * as it was.
+	 */
+	synchronized Game update(String id, JID player, BiFunction<TicTacToe, TicTacToe.Mark, TicTacToe> action) {
+		Game game = get(id);
+		TicTacToe.Mark mark = game.markOf(player);
+		if (mark == null) {
+			throw new XmppErrorException(Condition.forbidden, player.toBareJID() + " does not play in " + id);
+		}
+		Game next = game.with(action.apply(game.position(), mark));
+		this.games.put(id, next);
+		if (next.position().isOver()) {
+			this.ended.add(id);
+			while (this.ended.size() > this.endedKept) {
+				this.games.remove(this.ended.poll());
+			}
+		}
+		return next;
+	}
+
+	synchronized Game get(String id) {
+		Game game = this.games.get(id);
+		if (game == null) {
+			throw new XmppErrorException(Condition.item_not_found, "No game " + id);
+		}
+		return game;
+	}
+
+	synchronized List<Game> games() {
+		return new ArrayList<>(this.games.values());
+	}
+
+	synchronized List<JID> waiting() {
+		return new ArrayList<>(this.waiting.values());
+	}
+
+}

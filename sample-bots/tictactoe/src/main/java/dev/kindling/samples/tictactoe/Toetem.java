@@ -1,0 +1,82 @@
+package dev.kindling.samples.tictactoe;
+
+import org.jspecify.annotations.Nullable;
+import tools.jackson.dataformat.xml.annotation.JacksonXmlProperty;
+
+import dev.kindling.payload.XmppPayload;
+
+/** The protocol's namespace and its payloads; see docs/protocol/tictactoe.md. */
+final class Toetem {
+
+	static final String NAMESPACE = "urn:kindling:toetem:0";
+
+	/** The disco#items node listing the players who wait for a game. */
+	static final String WAITING_NODE = "waiting";
+
+	private Toetem() {
+	}
+
+	/** {@code <start opponent='bob@localhost'/>}: start a game with a waiting player. */
+	@XmppPayload(namespace = NAMESPACE, element = "start")
+	record Start(@JacksonXmlProperty(isAttribute = true) @Nullable String opponent) {
+	}
+
+	/** {@code <move game='g1' cell='4'/>}: mark a cell, 0 to 8 row by row. */
+	@XmppPayload(namespace = NAMESPACE, element = "move")
+	record Move(@JacksonXmlProperty(isAttribute = true) @Nullable String game,
+			@JacksonXmlProperty(isAttribute = true) @Nullable Integer cell) {
+	}
+
+	/** {@code <resign game='g1'/>}. */
+	@XmppPayload(namespace = NAMESPACE, element = "resign")
+	record Resign(@JacksonXmlProperty(isAttribute = true) @Nullable String game) {
+	}
+
+	/**
+	 * A game's state: the answer to start, move, resign and a query, and the event both players
+	 * receive. A query carries only {@code id}.
+	 *
+	 * @param id the game's id
+	 * @param x the bare JID playing X (moves first)
+	 * @param o the bare JID playing O
+	 * @param board nine characters row by row: {@code X}, {@code O} or {@code -}
+	 * @param status {@code playing}, {@code x-won}, {@code o-won} or {@code draw}
+	 * @param turn {@code x} or {@code o} while the game is playing
+	 * @param winner the winner's bare JID after a win
+	 * @param resigned {@code x} or {@code o} when a player resigned
+	 */
+	@XmppPayload(namespace = NAMESPACE, element = "game")
+	record GameState(@JacksonXmlProperty(isAttribute = true) @Nullable String id,
+			@JacksonXmlProperty(isAttribute = true) @Nullable String x,
+			@JacksonXmlProperty(isAttribute = true) @Nullable String o,
+			@JacksonXmlProperty(isAttribute = true) @Nullable String board,
+			@JacksonXmlProperty(isAttribute = true) @Nullable String status,
+			@JacksonXmlProperty(isAttribute = true) @Nullable String turn,
+			@JacksonXmlProperty(isAttribute = true) @Nullable String winner,
+			@JacksonXmlProperty(isAttribute = true) @Nullable String resigned) {
+
+		static GameState of(Game game) {
+			TicTacToe position = game.position();
+			String winner = switch (position.status()) {
+				case X_WON -> game.x().toBareJID();
+				case O_WON -> game.o().toBareJID();
+				default -> null;
+			};
+			String status = switch (position.status()) {
+				case IN_PROGRESS -> "playing";
+				case X_WON -> "x-won";
+				case O_WON -> "o-won";
+				case DRAW -> "draw";
+			};
+			return new GameState(game.id(), game.x().toBareJID(), game.o().toBareJID(), position.board(), status,
+					position.isOver() ? null : lower(position.toMove()), winner,
+					(position.resigned() != null) ? lower(position.resigned()) : null);
+		}
+
+		private static String lower(TicTacToe.Mark mark) {
+			return mark.name().toLowerCase(java.util.Locale.ROOT);
+		}
+
+	}
+
+}

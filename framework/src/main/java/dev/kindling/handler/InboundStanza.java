@@ -123,10 +123,6 @@ public final class InboundStanza implements Message<Packet> {
 			InboundStanza.this.template.send(stanza);
 		}
 
-		@Override
-		public void sendMessage(JID to, String body) {
-			InboundStanza.this.template.sendMessage(to, body);
-		}
 
 		@Override
 		public CompletableFuture<IQ> request(IQ request) {

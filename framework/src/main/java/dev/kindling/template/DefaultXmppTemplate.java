@@ -9,7 +9,6 @@ import org.springframework.context.ApplicationListener;
 import org.springframework.util.Assert;
 import org.xmpp.packet.IQ;
 import org.xmpp.packet.JID;
-import org.xmpp.packet.Message;
 import org.xmpp.packet.Packet;
 
 import dev.kindling.StanzaNotSentException;
@@ -58,15 +57,6 @@ public class DefaultXmppTemplate implements XmppTemplate, ApplicationListener<Co
 					+ this.componentJid.getDomain() + "; the server would close the stream for it");
 		}
 		this.outbound.offer(stanza);
-	}
-
-	@Override
-	public void sendMessage(JID to, String body) {
-		Message message = new Message();
-		message.setType(Message.Type.chat);
-		message.setTo(to);
-		message.setBody(body);
-		send(message);
 	}
 
 	@Override

@@ -5,6 +5,7 @@ import java.util.concurrent.CompletableFuture;
 
 import org.xmpp.packet.IQ;
 import org.xmpp.packet.JID;
+import org.xmpp.packet.Message;
 import org.xmpp.packet.Packet;
 
 /**
@@ -28,7 +29,13 @@ public interface XmppTemplate {
 	void send(Packet stanza);
 
 	/** Send a {@code chat} message with a body from the component's domain. */
-	void sendMessage(JID to, String body);
+	default void sendMessage(JID to, String body) {
+		Message message = new Message();
+		message.setType(Message.Type.chat);
+		message.setTo(to);
+		message.setBody(body);
+		send(message);
+	}
 
 	/**
 	 * Send an IQ {@code get} or {@code set} and receive its answer. The future completes with the

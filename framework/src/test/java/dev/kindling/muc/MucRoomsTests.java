@@ -344,10 +344,6 @@ class MucRoomsTests {
 			this.sent.add(stanza.createCopy());
 		}
 
-		@Override
-		public void sendMessage(JID to, String body) {
-			throw new UnsupportedOperationException();
-		}
 
 		@Override
 		public CompletableFuture<IQ> request(IQ request) {

@@ -182,10 +182,6 @@ class PubSubTemplateTests {
 			throw new UnsupportedOperationException();
 		}
 
-		@Override
-		public void sendMessage(JID to, String body) {
-			throw new UnsupportedOperationException();
-		}
 
 		@Override
 		public CompletableFuture<IQ> request(IQ request) {

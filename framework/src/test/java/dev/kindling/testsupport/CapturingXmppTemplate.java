@@ -8,7 +8,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.xmpp.packet.IQ;
 import org.xmpp.packet.JID;
-import org.xmpp.packet.Message;
 import org.xmpp.packet.Packet;
 
 import dev.kindling.StanzaNotSentException;
@@ -59,15 +58,6 @@ public final class CapturingXmppTemplate implements XmppTemplate {
 			stanza.setFrom(this.componentJid);
 		}
 		this.sent.add(stanza.createCopy());
-	}
-
-	@Override
-	public void sendMessage(JID to, String body) {
-		Message message = new Message();
-		message.setType(Message.Type.chat);
-		message.setTo(to);
-		message.setBody(body);
-		send(message);
 	}
 
 	@Override

@@ -5,7 +5,6 @@ import java.util.concurrent.CompletableFuture;
 
 import org.xmpp.packet.IQ;
 import org.xmpp.packet.JID;
-import org.xmpp.packet.Message;
 import org.xmpp.packet.Packet;
 
 import dev.kindling.template.XmppTemplate;
@@ -31,14 +30,6 @@ final class CountingTemplate implements XmppTemplate {
 		}
 		this.sent++;
 		this.last = stanza;
-	}
-
-	@Override
-	public void sendMessage(JID to, String body) {
-		Message message = new Message();
-		message.setTo(to);
-		message.setBody(body);
-		send(message);
 	}
 
 	@Override

@@ -284,10 +284,6 @@ class XmppComponentAutoConfigurationTests {
 		}
 
 		@Override
-		public void sendMessage(JID to, String body) {
-		}
-
-		@Override
 		public CompletableFuture<IQ> request(IQ request) {
 			return new CompletableFuture<>();
 		}

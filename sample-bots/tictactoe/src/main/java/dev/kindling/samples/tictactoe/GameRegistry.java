@@ -106,4 +106,17 @@ class GameRegistry {
 		return new ArrayList<>(this.waiting.values());
 	}
 
+	/** The games in progress that {@code client} plays from (its full JID, as it started or joined). */
+	synchronized List<Game> playing(JID client) {
+		return this.games.values()
+			.stream()
+			.filter((game) -> !game.position().isOver() && (client.equals(game.x()) || client.equals(game.o())))
+			.toList();
+	}
+
+	/** The player who played from {@code client} forfeits the game; see {@link TicTacToe#forfeit}. */
+	Game forfeit(String id, JID client) {
+		return update(id, client, (position, mark) -> position.forfeit(mark));
+	}
+
 }

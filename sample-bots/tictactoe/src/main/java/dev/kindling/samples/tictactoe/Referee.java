@@ -3,38 +3,37 @@ package dev.kindling.samples.tictactoe;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import org.xmpp.packet.JID;
-import org.xmpp.packet.Message;
 import org.xmpp.packet.PacketError.Condition;
 
 import dev.kindling.XmppErrorException;
 import dev.kindling.handler.From;
 import dev.kindling.handler.IqType;
 import dev.kindling.handler.OnIq;
-import dev.kindling.payload.PayloadMapper;
 import dev.kindling.samples.tictactoe.Toetem.GameState;
 import dev.kindling.samples.tictactoe.Toetem.Move;
 import dev.kindling.samples.tictactoe.Toetem.Resign;
 import dev.kindling.samples.tictactoe.Toetem.Start;
-import dev.kindling.template.XmppTemplate;
+import dev.kindling.samples.tictactoe.Toetem.Unwatch;
+import dev.kindling.samples.tictactoe.Toetem.Watch;
 
 /**
- * The referee's requests, one handler per protocol element. The rules are {@link TicTacToe}'s and
- * the state {@link GameRegistry}'s; this class maps them to stanzas and tells both players what
- * happened.
+ * The referee's requests, one handler per protocol element. The rules are {@link TicTacToe}'s, the
+ * state {@link GameRegistry}'s and the spectators {@link Spectators}'; this class maps them to
+ * stanzas, and {@link GameEvents} tells players, spectators and the game's room what happened.
  */
 @Component
 class Referee {
 
 	private final GameRegistry games;
 
-	private final XmppTemplate xmpp;
+	private final GameEvents events;
 
-	private final PayloadMapper payloads;
+	private final Spectators spectators;
 
-	Referee(GameRegistry games, XmppTemplate xmpp, PayloadMapper payloads) {
+	Referee(GameRegistry games, GameEvents events, Spectators spectators) {
 		this.games = games;
-		this.xmpp = xmpp;
-		this.payloads = payloads;
+		this.events = events;
+		this.spectators = spectators;
 	}
 
 	@OnIq(namespace = Toetem.NAMESPACE, element = "join", type = IqType.SET)
@@ -49,54 +48,35 @@ class Referee {
 
 	@OnIq(namespace = Toetem.NAMESPACE, element = "start", type = IqType.SET)
 	GameState start(Start start, @From JID challenger) {
-		Game game = this.games.start(challenger, jid(required(start.opponent(), "opponent")));
-		return announce(game);
+		return this.events.started(this.games.start(challenger, jid(required(start.opponent(), "opponent"))));
 	}
 
 	@OnIq(namespace = Toetem.NAMESPACE, element = "move", type = IqType.SET)
 	GameState move(Move move, @From JID player) {
 		String id = required(move.game(), "game");
 		int cell = required(move.cell(), "cell");
-		return announce(this.games.update(id, player, (position, mark) -> ruled(() -> position.play(mark, cell))));
+		return this.events.announce(this.games.update(id, player, (position, mark) -> ruled(() -> position.play(mark, cell))));
 	}
 
 	@OnIq(namespace = Toetem.NAMESPACE, element = "resign", type = IqType.SET)
 	GameState resign(Resign resign, @From JID player) {
 		String id = required(resign.game(), "game");
-		return announce(this.games.update(id, player, (position, mark) -> ruled(() -> position.resign(mark))));
+		return this.events.announce(this.games.update(id, player, (position, mark) -> ruled(() -> position.resign(mark))));
 	}
 
 	@OnIq(namespace = Toetem.NAMESPACE, element = "game", type = IqType.GET)
 	GameState game(GameState query) {
-		return GameState.of(this.games.get(required(query.id(), "id")));
+		return this.events.state(this.games.get(required(query.id(), "id")));
 	}
 
-	/** Sends the new state to both players as a message, and returns it as the request's answer. */
-	private GameState announce(Game game) {
-		GameState state = GameState.of(game);
-		for (JID player : new JID[] { game.x(), game.o() }) {
-			Message event = new Message();
-			event.setTo(player);
-			event.setType(Message.Type.normal);
-			event.setBody(describe(game));
-			event.addExtension(this.payloads.toExtension(state));
-			this.xmpp.send(event);
-		}
-		return state;
+	@OnIq(namespace = Toetem.NAMESPACE, element = "watch", type = IqType.SET)
+	GameState watch(Watch watch, @From JID spectator) {
+		return this.events.state(this.spectators.watch(required(watch.game(), "game"), spectator));
 	}
 
-	private static String describe(Game game) {
-		TicTacToe position = game.position();
-		String board = position.board();
-		String rows = board.substring(0, 3) + "\n" + board.substring(3, 6) + "\n" + board.substring(6);
-		String news = switch (position.status()) {
-			case IN_PROGRESS -> (position.toMove() == TicTacToe.Mark.X ? game.x() : game.o()).toBareJID() + " ("
-					+ position.toMove() + ") to move";
-			case X_WON -> game.x().toBareJID() + " (X) wins" + ((position.resigned() != null) ? " by resignation" : "");
-			case O_WON -> game.o().toBareJID() + " (O) wins" + ((position.resigned() != null) ? " by resignation" : "");
-			case DRAW -> "Draw";
-		};
-		return "Game " + game.id() + ", " + game.title() + ": " + news + "\n" + rows;
+	@OnIq(namespace = Toetem.NAMESPACE, element = "unwatch", type = IqType.SET)
+	void unwatch(Unwatch unwatch, @From JID spectator) {
+		this.spectators.unwatch(required(unwatch.game(), "game"), spectator);
 	}
 
 	/** Maps a broken rule to the protocol's stanza error. */

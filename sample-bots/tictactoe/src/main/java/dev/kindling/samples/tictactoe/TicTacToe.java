@@ -81,11 +81,19 @@ public final class TicTacToe {
 
 	private final @Nullable Mark resigned;
 
+	private final @Nullable Mark forfeited;
+
 	private TicTacToe(@Nullable Mark[] cells, Mark toMove, Status status, @Nullable Mark resigned) {
+		this(cells, toMove, status, resigned, null);
+	}
+
+	private TicTacToe(@Nullable Mark[] cells, Mark toMove, Status status, @Nullable Mark resigned,
+			@Nullable Mark forfeited) {
 		this.cells = cells;
 		this.toMove = toMove;
 		this.status = status;
 		this.resigned = resigned;
+		this.forfeited = forfeited;
 	}
 
 	/** An empty board, X to move. */
@@ -129,6 +137,19 @@ public final class TicTacToe {
 		return new TicTacToe(this.cells, this.toMove, Status.wonBy(player.opponent()), player);
 	}
 
+	/**
+	 * The position after {@code player} forfeits (went away and did not come back in time), whoever
+	 * is to move: the opponent wins, as after a resignation.
+	 * @throws IllegalMoveException with {@link Violation#GAME_OVER} when the game has ended
+	 */
+	public TicTacToe forfeit(Mark player) {
+		Objects.requireNonNull(player, "player");
+		if (isOver()) {
+			throw new IllegalMoveException(Violation.GAME_OVER, "The game is over: " + this.status);
+		}
+		return new TicTacToe(this.cells, this.toMove, Status.wonBy(player.opponent()), null, player);
+	}
+
 	private static Status statusOf(@Nullable Mark[] cells) {
 		for (int[] line : LINES) {
 			Mark first = cells[line[0]];
@@ -161,6 +182,11 @@ public final class TicTacToe {
 		return this.resigned;
 	}
 
+	/** The player who forfeited, or {@code null}. */
+	public @Nullable Mark forfeited() {
+		return this.forfeited;
+	}
+
 	/** The board as nine characters, row by row: {@code X}, {@code O} or {@code -} for a free cell. */
 	public String board() {
 		StringBuilder board = new StringBuilder(CELLS);
@@ -173,12 +199,12 @@ public final class TicTacToe {
 	@Override
 	public boolean equals(Object other) {
 		return (other instanceof TicTacToe game) && Arrays.equals(this.cells, game.cells) && this.toMove == game.toMove
-				&& this.status == game.status && this.resigned == game.resigned;
+				&& this.status == game.status && this.resigned == game.resigned && this.forfeited == game.forfeited;
 	}
 
 	@Override
 	public int hashCode() {
-		return Objects.hash(Arrays.hashCode(this.cells), this.toMove, this.status, this.resigned);
+		return Objects.hash(Arrays.hashCode(this.cells), this.toMove, this.status, this.resigned, this.forfeited);
 	}
 
 	@Override

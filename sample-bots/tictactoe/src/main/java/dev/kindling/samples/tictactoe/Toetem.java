@@ -32,6 +32,16 @@ final class Toetem {
 	record Resign(@JacksonXmlProperty(isAttribute = true) @Nullable String game) {
 	}
 
+	/** {@code <watch game='g1'/>}: receive every event of a game as a spectator. */
+	@XmppPayload(namespace = NAMESPACE, element = "watch")
+	record Watch(@JacksonXmlProperty(isAttribute = true) @Nullable String game) {
+	}
+
+	/** {@code <unwatch game='g1'/>}: stop watching. */
+	@XmppPayload(namespace = NAMESPACE, element = "unwatch")
+	record Unwatch(@JacksonXmlProperty(isAttribute = true) @Nullable String game) {
+	}
+
 	/**
 	 * A game's state: the answer to start, move, resign and a query, and the event both players
 	 * receive. A query carries only {@code id}.
@@ -44,6 +54,8 @@ final class Toetem {
 	 * @param turn {@code x} or {@code o} while the game is playing
 	 * @param winner the winner's bare JID after a win
 	 * @param resigned {@code x} or {@code o} when a player resigned
+	 * @param forfeited {@code x} or {@code o} when a player forfeited by going offline
+	 * @param room the game's chat room (bare JID) while the referee keeps one
 	 */
 	@XmppPayload(namespace = NAMESPACE, element = "game")
 	record GameState(@JacksonXmlProperty(isAttribute = true) @Nullable String id,
@@ -53,7 +65,9 @@ final class Toetem {
 			@JacksonXmlProperty(isAttribute = true) @Nullable String status,
 			@JacksonXmlProperty(isAttribute = true) @Nullable String turn,
 			@JacksonXmlProperty(isAttribute = true) @Nullable String winner,
-			@JacksonXmlProperty(isAttribute = true) @Nullable String resigned) {
+			@JacksonXmlProperty(isAttribute = true) @Nullable String resigned,
+			@JacksonXmlProperty(isAttribute = true) @Nullable String forfeited,
+			@JacksonXmlProperty(isAttribute = true) @Nullable String room) {
 
 		static GameState of(Game game) {
 			TicTacToe position = game.position();
@@ -70,7 +84,13 @@ final class Toetem {
 			};
 			return new GameState(game.id(), game.x().toBareJID(), game.o().toBareJID(), position.board(), status,
 					position.isOver() ? null : lower(position.toMove()), winner,
-					(position.resigned() != null) ? lower(position.resigned()) : null);
+					(position.resigned() != null) ? lower(position.resigned()) : null,
+					(position.forfeited() != null) ? lower(position.forfeited()) : null, null);
+		}
+
+		GameState withRoom(@Nullable String room) {
+			return new GameState(this.id, this.x, this.o, this.board, this.status, this.turn, this.winner,
+					this.resigned, this.forfeited, room);
 		}
 
 		private static String lower(TicTacToe.Mark mark) {

@@ -123,6 +123,41 @@ class TicTacToeTests {
 	}
 
 	@Test
+	void forfeitingGivesTheOpponentTheWinWhoeverIsToMove() {
+		TicTacToe game = play(4, 0);
+
+		TicTacToe xForfeits = game.forfeit(Mark.X);
+		assertThat(xForfeits.status()).isEqualTo(Status.O_WON);
+		assertThat(xForfeits.forfeited()).isEqualTo(Mark.X);
+		assertThat(xForfeits.resigned()).isNull();
+		assertThat(xForfeits.board()).isEqualTo("O---X----");
+
+		TicTacToe oForfeits = game.forfeit(Mark.O);
+		assertThat(oForfeits.status()).isEqualTo(Status.X_WON);
+		assertThat(oForfeits.forfeited()).isEqualTo(Mark.O);
+		assertThat(oForfeits).isNotEqualTo(game.resign(Mark.O));
+		assertThat(game.forfeited()).isNull();
+		assertThat(game.status()).isEqualTo(Status.IN_PROGRESS);
+	}
+
+	@Test
+	void rejectsAForfeitAfterTheGameEnded() {
+		TicTacToe won = play(0, 3, 1, 4, 2);
+		assertRejected(won, () -> won.forfeit(Mark.O), Violation.GAME_OVER);
+
+		TicTacToe drawn = play(0, 1, 2, 4, 3, 5, 7, 6, 8);
+		assertRejected(drawn, () -> drawn.forfeit(Mark.X), Violation.GAME_OVER);
+
+		TicTacToe resigned = play(4).resign(Mark.O);
+		assertRejected(resigned, () -> resigned.forfeit(Mark.X), Violation.GAME_OVER);
+
+		TicTacToe forfeited = play(4).forfeit(Mark.X);
+		assertRejected(forfeited, () -> forfeited.forfeit(Mark.O), Violation.GAME_OVER);
+		assertRejected(forfeited, () -> forfeited.play(Mark.O, 0), Violation.GAME_OVER);
+		assertRejected(forfeited, () -> forfeited.resign(Mark.O), Violation.GAME_OVER);
+	}
+
+	@Test
 	void rejectsACellOutOfRange() {
 		TicTacToe game = play(4);
 		for (int cell : new int[] { -1, 9, 100, Integer.MIN_VALUE }) {
@@ -192,12 +227,14 @@ class TicTacToeTests {
 		Status status = game.status();
 		Mark toMove = game.toMove();
 		Mark resigned = game.resigned();
+		Mark forfeited = game.forfeited();
 		assertThatExceptionOfType(IllegalMoveException.class).isThrownBy(move::run)
 			.satisfies((ex) -> assertThat(ex.violation()).isEqualTo(violation));
 		assertThat(game.board()).isEqualTo(board);
 		assertThat(game.status()).isEqualTo(status);
 		assertThat(game.toMove()).isEqualTo(toMove);
 		assertThat(game.resigned()).isEqualTo(resigned);
+		assertThat(game.forfeited()).isEqualTo(forfeited);
 	}
 
 	private static boolean contains(int[] cells, int cell) {

@@ -1,0 +1,96 @@
+package dev.kindling.samples.tictactoe;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import org.xmpp.packet.JID;
+import org.xmpp.packet.Message;
+
+import dev.kindling.payload.PayloadMapper;
+import dev.kindling.samples.tictactoe.Toetem.GameState;
+import dev.kindling.template.XmppTemplate;
+
+/**
+ * Tells everyone concerned what happened to a game: its players and spectators get a
+ * {@code normal} message with the {@code <game/>} state, its room the summary as groupchat.
+ */
+@Component
+class GameEvents {
+
+	private static final Logger logger = LoggerFactory.getLogger(GameEvents.class);
+
+	private final XmppTemplate xmpp;
+
+	private final PayloadMapper payloads;
+
+	private final Spectators spectators;
+
+	private final GameRooms rooms;
+
+	GameEvents(XmppTemplate xmpp, PayloadMapper payloads, Spectators spectators, GameRooms rooms) {
+		this.xmpp = xmpp;
+		this.payloads = payloads;
+		this.spectators = spectators;
+		this.rooms = rooms;
+	}
+
+	/** The state as the protocol shows it, with the game's room while there is one. */
+	GameState state(Game game) {
+		return GameState.of(game).withRoom(this.rooms.roomOf(game.id()));
+	}
+
+	/** A new game: its room is made (players invited) and its first event sent. */
+	GameState started(Game game) {
+		this.rooms.open(game);
+		return announce(game);
+	}
+
+	/** Sends the game's new state to its players, spectators and room; returns the state. */
+	GameState announce(Game game) {
+		GameState state = state(game);
+		String summary = describe(game);
+		List<JID> recipients = new ArrayList<>(List.of(game.x(), game.o()));
+		recipients.addAll(this.spectators.of(game.id()));
+		for (JID recipient : recipients) {
+			Message event = new Message();
+			event.setTo(recipient);
+			event.setType(Message.Type.normal);
+			event.setBody(summary);
+			event.addExtension(this.payloads.toExtension(state));
+			this.xmpp.send(event);
+		}
+		this.rooms.post(game.id(), summary);
+		if (game.position().isOver()) {
+			this.spectators.forget(game.id());
+			this.rooms.close(game.id());
+			logger.debug("Game {} ended: {}", game.id(), state.status());
+		}
+		return state;
+	}
+
+	/** The human-readable summary: who is to move or how it ended, and the board in three rows. */
+	static String describe(Game game) {
+		TicTacToe position = game.position();
+		String board = position.board();
+		String rows = board.substring(0, 3) + "\n" + board.substring(3, 6) + "\n" + board.substring(6);
+		String news = switch (position.status()) {
+			case IN_PROGRESS -> (position.toMove() == TicTacToe.Mark.X ? game.x() : game.o()).toBareJID() + " ("
+					+ position.toMove() + ") to move";
+			case X_WON -> game.x().toBareJID() + " (X) wins" + how(position);
+			case O_WON -> game.o().toBareJID() + " (O) wins" + how(position);
+			case DRAW -> "Draw";
+		};
+		return "Game " + game.id() + ", " + game.title() + ": " + news + "\n" + rows;
+	}
+
+	private static String how(TicTacToe position) {
+		if (position.resigned() != null) {
+			return " by resignation";
+		}
+		return (position.forfeited() != null) ? " by forfeit" : "";
+	}
+
+}

@@ -77,7 +77,7 @@ class ToetemIT {
 			assertThat(attribute(won, "status")).isEqualTo("x-won");
 			assertThat(attribute(won, "winner")).isEqualTo("alice@localhost");
 			for (XmppTestClient player : new XmppTestClient[] { alice, bob }) {
-				Message result = player.awaitMessage();
+				Message result = awaitEvent(player);
 				assertThat(result.getBody()).contains("alice@localhost (X) wins");
 				assertThat(game(result).getAttributeValue("status")).isEqualTo("x-won");
 			}
@@ -99,11 +99,20 @@ class ToetemIT {
 
 	private static void assertBothSee(XmppTestClient alice, XmppTestClient bob, String id, String board, String status) {
 		for (XmppTestClient player : new XmppTestClient[] { alice, bob }) {
-			StandardExtensionElement game = game(player.awaitMessage());
+			StandardExtensionElement game = game(awaitEvent(player));
 			assertThat(game.getAttributeValue("id")).isEqualTo(id);
 			assertThat(game.getAttributeValue("board")).isEqualTo(board);
 			assertThat(game.getAttributeValue("status")).isEqualTo(status);
 		}
+	}
+
+	/** The next game event, past the room invitation (ToetemRoomsIT tests that). */
+	private static Message awaitEvent(XmppTestClient player) {
+		Message message = player.awaitMessage();
+		while (message.getExtensionElement("game", Toetem.NAMESPACE) == null) {
+			message = player.awaitMessage();
+		}
+		return message;
 	}
 
 	private static StandardExtensionElement game(Message event) {

@@ -91,7 +91,9 @@ final class ComponentStream implements ComponentTransport.Wire {
 		this.input = input;
 		this.reader = reader;
 		this.out = out;
-		this.xmlWriter = new XMLWriter(out, OutputFormat.createCompactFormat());
+		// No indentation or newlines between elements, but text as it is: the compact format's
+		// trimText would collapse the line breaks of a multi-line body into spaces.
+		this.xmlWriter = new XMLWriter(out, new OutputFormat());
 		this.streamId = streamId;
 	}
 

@@ -76,6 +76,14 @@ class ComponentRoundTripIT {
 	}
 
 	@Test
+	void keepsTheLineBreaksAndSpacesOfABody() {
+		String body = "  a board:\nX-O\n-X-\n--O  ";
+		alice.sendChat("echo@" + domain, body);
+
+		assertThat(alice.awaitMessage().getBody()).isEqualTo(body);
+	}
+
+	@Test
 	void echoesOnAnyAddressOfTheDomain() {
 		alice.sendChat(domain, "to the domain");
 		assertThat(alice.awaitMessage().getFrom().toString()).isEqualTo(domain);

@@ -87,6 +87,11 @@ class GameRooms {
 		return "conference." + ((dot > 0) ? domain.substring(dot + 1) : domain);
 	}
 
+	/** The MUC service the rooms are made on. */
+	String service() {
+		return this.service;
+	}
+
 	/** The game's room while the referee keeps it. */
 	@Nullable String roomOf(String id) {
 		return this.rooms.containsKey(id) ? id + "@" + this.service : null;

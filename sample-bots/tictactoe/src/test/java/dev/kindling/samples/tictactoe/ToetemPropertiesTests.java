@@ -17,7 +17,10 @@ import dev.kindling.template.XmppTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The {@code toetem.*} properties: defaults, and a bad value failing startup with its name. */
+/**
+ * The {@code toetem.*} properties (defaults, a bad value failing startup with its name) and the
+ * referee's timer, which stops with the context.
+ */
 class ToetemPropertiesTests {
 
 	private final ApplicationContextRunner runner = new ApplicationContextRunner()
@@ -71,6 +74,19 @@ class ToetemPropertiesTests {
 		assertFailsNaming(withoutMuc, "toetem.rooms.enabled");
 		withoutMuc.withPropertyValues("toetem.rooms.enabled=false")
 			.run((context) -> assertThat(context).hasNotFailed().hasSingleBean(Forfeits.class));
+	}
+
+	@Test
+	void theTimerThreadStopsWithTheContext() {
+		java.util.concurrent.ScheduledExecutorService[] timer = new java.util.concurrent.ScheduledExecutorService[1];
+		this.runner.run((context) -> {
+			timer[0] = context.getBean(java.util.concurrent.ScheduledExecutorService.class);
+			timer[0].submit(() -> null).get();
+			assertThat(Thread.getAllStackTraces().keySet()).anyMatch((thread) -> thread.getName().equals("toetem-timer"));
+		});
+
+		assertThat(timer[0].isShutdown()).isTrue();
+		org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5)).until(timer[0]::isTerminated);
 	}
 
 	private static void assertFailsNaming(ApplicationContextRunner runner, String property) {

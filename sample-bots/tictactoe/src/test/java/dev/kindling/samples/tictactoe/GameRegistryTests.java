@@ -66,4 +66,22 @@ class GameRegistryTests {
 			.satisfies((ex) -> assertThat(ex.getCondition()).isEqualTo(Condition.item_not_found));
 	}
 
+	@Test
+	void findsTheGamesInProgressPlayedFromAClientAndForfeitsThem() {
+		GameRegistry registry = new GameRegistry();
+		registry.join(BOB);
+		String id = registry.start(ALICE, BOB).id();
+
+		assertThat(registry.playing(BOB)).extracting(Game::id).containsExactly(id);
+		assertThat(registry.playing(new JID("bob@localhost/other"))).isEmpty();
+		assertThat(registry.playing(new JID("bob@localhost"))).isEmpty();
+
+		Game forfeited = registry.forfeit(id, BOB);
+
+		assertThat(forfeited.position().forfeited()).isEqualTo(TicTacToe.Mark.O);
+		assertThat(forfeited.position().status()).isEqualTo(TicTacToe.Status.X_WON);
+		assertThat(registry.get(id)).isEqualTo(forfeited);
+		assertThat(registry.playing(BOB)).isEmpty();
+	}
+
 }

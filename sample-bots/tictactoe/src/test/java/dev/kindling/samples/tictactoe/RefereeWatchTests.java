@@ -97,6 +97,8 @@ class RefereeWatchTests {
 		assertRefused(this.players.unwatch(this.players.carol, id), Condition.item_not_found, PacketError.Type.cancel);
 		assertRefused(this.players.unwatch(this.players.carol, "no-such-game"), Condition.item_not_found,
 				PacketError.Type.cancel);
+		assertRefused(this.players.set(this.players.carol, "<unwatch xmlns='" + NS + "'/>"), Condition.bad_request,
+				PacketError.Type.modify);
 		this.players.watch(this.players.carol, id);
 		this.players.unwatch(this.players.carol, id);
 		assertRefused(this.players.unwatch(this.players.carol, id), Condition.item_not_found, PacketError.Type.cancel);

@@ -111,6 +111,7 @@ public class ComponentConnection implements SmartLifecycle {
 			return;
 		}
 		this.stopping = false;
+		this.listener.open();
 		ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, (task) -> {
 			Thread thread = new Thread(task, "kindling-connection-" + this.endpoint.domain());
 			thread.setDaemon(false);

@@ -36,7 +36,12 @@ public final class StanzaDispatcher implements StanzaListener {
 
 	private final StanzaRouter router;
 
-	private final ExecutorService pool;
+	private final int threads;
+
+	private final AtomicInteger threadNumber = new AtomicInteger();
+
+	/** Replaced by {@link #open()} after a stop shut it down, so a restarted component handles stanzas again. */
+	private volatile ExecutorService pool;
 
 	private final SerialLanes lanes;
 
@@ -70,14 +75,26 @@ public final class StanzaDispatcher implements StanzaListener {
 		this.rateLimiter = rateLimiter;
 		this.router = router;
 		this.observer = observer;
-		AtomicInteger threadNumber = new AtomicInteger();
-		this.pool = new ThreadPoolExecutor(settings.threads(), settings.threads(), 0, TimeUnit.MILLISECONDS,
-				new LinkedBlockingQueue<>(), (task) -> {
-					Thread thread = new Thread(task, "kindling-handler-" + threadNumber.incrementAndGet());
+		this.threads = settings.threads();
+		this.pool = newPool();
+		this.lanes = new SerialLanes((task) -> this.pool.execute(task), settings.queueCapacity());
+	}
+
+	private ExecutorService newPool() {
+		return new ThreadPoolExecutor(this.threads, this.threads, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(),
+				(task) -> {
+					Thread thread = new Thread(task, "kindling-handler-" + this.threadNumber.incrementAndGet());
 					thread.setDaemon(true);
 					return thread;
 				});
-		this.lanes = new SerialLanes(this.pool, settings.queueCapacity());
+	}
+
+	@Override
+	public synchronized void open() {
+		if (this.pool.isShutdown()) {
+			this.pool = newPool();
+		}
+		this.accepting = true;
 	}
 
 	@Override
@@ -125,7 +142,7 @@ public final class StanzaDispatcher implements StanzaListener {
 
 	/** Stop taking stanzas and wait for the accepted ones to be handled. */
 	@Override
-	public void drain(Duration timeout) {
+	public synchronized void drain(Duration timeout) {
 		this.accepting = false;
 		long deadline = System.nanoTime() + timeout.toNanos();
 		while (busy() > 0 && deadline - System.nanoTime() > 0) {

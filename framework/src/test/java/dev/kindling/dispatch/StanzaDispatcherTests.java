@@ -171,6 +171,23 @@ class StanzaDispatcherTests {
 	}
 
 	@Test
+	void openAfterDrainTakesStanzasAgain() {
+		// A restarted context (Spring's test context cache pauses and restarts contexts) opens a drained dispatcher.
+		Recorder recorder = new Recorder();
+		StanzaDispatcher dispatcher = dispatcher(new DispatchSettings(2, 100), recorder);
+		dispatcher.onStanza(Stanzas.chat("alice@example.com/a", BOT, "before"));
+		dispatcher.drain(Duration.ofSeconds(10));
+		dispatcher.onStanza(Stanzas.chat("alice@example.com/a", BOT, "while stopped"));
+
+		dispatcher.open();
+		dispatcher.onStanza(Stanzas.chat("alice@example.com/a", BOT, "after"));
+
+		await().atMost(WAIT).until(() -> recorder.bodies.size() == 2);
+		assertThat(recorder.bodies).containsExactly("before", "after");
+		assertThat(dispatcher.dropped()).isEqualTo(1);
+	}
+
+	@Test
 	void drainGivesUpAfterItsTimeout() throws InterruptedException {
 		Blocking blocking = new Blocking();
 		StanzaDispatcher dispatcher = dispatcher(new DispatchSettings(1, 100), blocking);

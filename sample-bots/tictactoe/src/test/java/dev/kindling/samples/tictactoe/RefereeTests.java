@@ -26,8 +26,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * docs/protocol/tictactoe.md, its answers, its errors and its events. Each test has players of its
  * own, since the registry lives as long as the cached context.
  */
-@XmppComponentTest
-@Import({ GameRegistry.class, GameDirectory.class })
+@XmppComponentTest(properties = "toetem.store.enabled=false")
+@Import({ GameRegistry.class, GameDirectory.class, ToetemStoreConfiguration.class })
 class RefereeTests {
 
 	private static final String NS = Toetem.NAMESPACE;

@@ -84,8 +84,10 @@ final class GameReload implements RoutingInterceptor, DisposableBean {
 						found.lastId());
 			}
 			else {
-				logger.error("Could not load the games; game requests get 'resource-constraint' until a retry in {}",
-						this.retry, ex);
+				Throwable cause = (ex instanceof java.util.concurrent.CompletionException && ex.getCause() != null)
+						? ex.getCause() : ex;
+				logger.error("Could not load the games; game requests get 'resource-constraint' until a retry in {}: {}",
+						this.retry, cause.toString());
 			}
 			this.loading.set(false);
 			if (ex != null) {

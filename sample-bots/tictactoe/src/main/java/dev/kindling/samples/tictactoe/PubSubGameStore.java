@@ -34,6 +34,9 @@ final class PubSubGameStore implements GameStore {
 
 	private static final Logger logger = LoggerFactory.getLogger(PubSubGameStore.class);
 
+	private static final java.util.Map<String, String> WHAT = java.util.Map.of("save", "save the state",
+			"result", "publish the result", "retract", "retract the item");
+
 	private final PubSubTemplate pubsub;
 
 	private final PayloadMapper payloads;
@@ -153,7 +156,8 @@ final class PubSubGameStore implements GameStore {
 			if (ex != null) {
 				failures(operation).increment();
 				Throwable cause = (ex instanceof CompletionException && ex.getCause() != null) ? ex.getCause() : ex;
-				logger.warn("Could not {} game {} on {}: {}", operation, gameId, this.pubsub.service(), cause.toString());
+				logger.warn("Could not {} of game {} on {}: {}", WHAT.get(operation), gameId, this.pubsub.service(),
+						cause.toString());
 			}
 		});
 	}

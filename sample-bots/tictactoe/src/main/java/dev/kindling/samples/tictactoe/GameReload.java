@@ -25,7 +25,8 @@ import dev.kindling.template.XmppTemplate;
  * loaded answers every request of the Toetem protocol with a {@code wait} error
  * ({@code resource-constraint}), so nobody starts a game that could take a stored game's id or
  * moves in a game the referee has not got back yet. A failed load is tried again after
- * {@code toetem.store.load-retry}.
+ * {@code toetem.store.load-retry}. After a reconnect it has the store save again what the service
+ * did not confirm.
  *
  * <p>Refusing rather than holding the requests keeps memory bounded however many players retry,
  * and the window is one round trip to the pubsub service; {@code wait} tells clients to retry.
@@ -62,7 +63,13 @@ final class GameReload implements RoutingInterceptor, DisposableBean {
 
 	@EventListener
 	void connected(ComponentConnectedEvent event) {
-		load();
+		if (this.loaded) {
+			// A reconnect: saves in flight when the stream broke were lost.
+			this.store.resync();
+		}
+		else {
+			load();
+		}
 	}
 
 	private void load() {

@@ -27,6 +27,13 @@ interface GameStore {
 	CompletableFuture<Snapshot> load();
 
 	/**
+	 * Save again what was not confirmed, e.g. after the component reconnected: saves in flight when
+	 * the stream broke were lost. Must not block.
+	 */
+	default void resync() {
+	}
+
+	/**
 	 * What {@link #load} found.
 	 *
 	 * @param playing the games still playing

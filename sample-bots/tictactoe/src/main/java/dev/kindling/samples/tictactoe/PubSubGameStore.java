@@ -2,7 +2,9 @@ package dev.kindling.samples.tictactoe;
 
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -48,31 +50,82 @@ final class PubSubGameStore implements GameStore {
 	/** The counter as last sent, so it is published only when a game was started. */
 	private final AtomicLong savedLastId = new AtomicLong(-1);
 
+	/**
+	 * The last state sent of each game whose save the service has not confirmed (yet), oldest
+	 * first, for {@link #resync}; bounded, so an unreachable service costs no more memory than this.
+	 * Guarded by {@code this}, which also orders the sends of {@link #save} and {@link #resync}.
+	 */
+	private final Map<String, Game> unconfirmed = new LinkedHashMap<>();
+
+	private final int unconfirmedKept;
+
 	PubSubGameStore(PubSubTemplate pubsub, PayloadMapper payloads, ToetemStoreProperties properties,
 			MeterRegistry meters) {
 		this.pubsub = pubsub;
 		this.payloads = payloads;
 		this.properties = properties;
 		this.meters = meters;
+		this.unconfirmedKept = properties.maxGames() + properties.maxResults();
 		for (String operation : new String[] { "save", "result", "retract", "load", "restore" }) {
 			failures(operation);
 		}
 	}
 
 	@Override
-	public void save(Game game, long lastId) {
-		String games = this.properties.gamesNode();
+	public synchronized void save(Game game, long lastId) {
 		if (this.savedLastId.getAndAccumulate(lastId, Math::max) < lastId) {
-			send("save", game.id(), () -> this.pubsub.publish(games, GameItems.COUNTER_ITEM, GameItems.counter(lastId)));
+			sendCounter(lastId);
 		}
+		this.unconfirmed.remove(game.id());
+		this.unconfirmed.put(game.id(), game);
+		while (this.unconfirmed.size() > this.unconfirmedKept) {
+			this.unconfirmed.remove(this.unconfirmed.keySet().iterator().next());
+		}
+		sendState(game);
+	}
+
+	@Override
+	public synchronized void resync() {
+		List<Game> again = new ArrayList<>(this.unconfirmed.values());
+		if (!again.isEmpty()) {
+			logger.info("Saving {} games again that {} did not confirm", again.size(), this.pubsub.service());
+		}
+		sendCounter(this.savedLastId.get());
+		again.forEach(this::sendState);
+	}
+
+	/** Number of games whose last save the service has not confirmed. */
+	synchronized int unconfirmed() {
+		return this.unconfirmed.size();
+	}
+
+	private void sendCounter(long lastId) {
+		if (lastId > 0) {
+			send("save", GameItems.COUNTER_ITEM, () -> this.pubsub.publish(this.properties.gamesNode(),
+					GameItems.COUNTER_ITEM, GameItems.counter(lastId)));
+		}
+	}
+
+	private void sendState(Game game) {
+		String games = this.properties.gamesNode();
+		CompletableFuture<?> done;
 		if (!game.position().isOver()) {
-			send("save", game.id(), () -> this.pubsub.publish(games, game.id(), GameItems.toElement(game, this.payloads)));
-			return;
+			done = send("save", game.id(),
+					() -> this.pubsub.publish(games, game.id(), GameItems.toElement(game, this.payloads)));
 		}
-		// The result first: should the retraction be lost, loading finds the result and drops the game.
-		send("result", game.id(),
-				() -> this.pubsub.publish(this.properties.resultsNode(), game.id(), Toetem.GameState.of(game)));
-		send("retract", game.id(), () -> this.pubsub.retract(games, game.id(), false));
+		else {
+			// The result first: should the retraction be lost, loading finds the result and drops the game.
+			done = CompletableFuture.allOf(
+					send("result", game.id(),
+							() -> this.pubsub.publish(this.properties.resultsNode(), game.id(), Toetem.GameState.of(game))),
+					send("retract", game.id(), () -> this.pubsub.retract(games, game.id(), false)));
+		}
+		done.thenRun(() -> confirmed(game));
+	}
+
+	/** Forgets the game unless a newer state of it was sent meanwhile. */
+	private synchronized void confirmed(Game game) {
+		this.unconfirmed.remove(game.id(), game);
 	}
 
 	@Override
@@ -144,7 +197,8 @@ final class PubSubGameStore implements GameStore {
 	}
 
 	/** Sends now (the request is queued before this returns); a failure, now or later, is logged and counted. */
-	private void send(String operation, String gameId, java.util.function.Supplier<CompletableFuture<?>> request) {
+	private CompletableFuture<?> send(String operation, String gameId,
+			java.util.function.Supplier<CompletableFuture<?>> request) {
 		CompletableFuture<?> answer;
 		try {
 			answer = request.get();
@@ -152,7 +206,7 @@ final class PubSubGameStore implements GameStore {
 		catch (RuntimeException ex) {
 			answer = CompletableFuture.failedFuture(ex);
 		}
-		answer.whenComplete((done, ex) -> {
+		return answer.whenComplete((done, ex) -> {
 			if (ex != null) {
 				failures(operation).increment();
 				Throwable cause = (ex instanceof CompletionException && ex.getCause() != null) ? ex.getCause() : ex;

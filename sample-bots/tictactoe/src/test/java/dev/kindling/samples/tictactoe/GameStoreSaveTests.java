@@ -48,6 +48,9 @@ class GameStoreSaveTests {
 	@Autowired
 	MeterRegistry meters;
 
+	@Autowired
+	GameStore store;
+
 	private final String tag = UUID.randomUUID().toString().substring(0, 8);
 
 	private final String alice = "alice-" + this.tag + "@localhost/phone";
@@ -141,6 +144,30 @@ class GameStoreSaveTests {
 		assertThat(failures("result")).isEqualTo(results); // no answer yet: it times out later
 		await().atMost(Duration.ofSeconds(5))
 			.until(() -> failures("result") == results + 1 && failures("retract") == retracts + 1);
+	}
+
+	@Test
+	void savesAgainAfterAReconnectWhatTheServiceDidNotConfirm() {
+		String id = start();
+		this.harness.whenRequest(pubsub("publish", GAMES)).thenNoAnswer();
+		move(this.alice, id, 4);
+
+		// The stream breaks before the service answered: that save is lost.
+		this.harness.loseConnection();
+		StoreScripts.serve(this.harness, "", "");
+		this.harness.clearSent();
+		this.harness.restoreConnection();
+
+		IQ again = this.harness.awaitRequest(pubsub("publish", GAMES).and((iq) -> id.equals(StoreScripts.itemId(iq))));
+		assertThat(StoreScripts.payload(again).attributeValue("board")).isEqualTo("----X----");
+		PubSubGameStore store = (PubSubGameStore) this.store;
+		await().atMost(Duration.ofSeconds(5)).until(() -> store.unconfirmed() == 0);
+
+		// Once confirmed, nothing but the counter is saved again.
+		this.harness.clearSent();
+		this.harness.reconnect();
+		assertThat(this.harness.sent().requests()).extracting(StoreScripts::itemId)
+			.containsExactly(GameItems.COUNTER_ITEM);
 	}
 
 	private double failures(String operation) {

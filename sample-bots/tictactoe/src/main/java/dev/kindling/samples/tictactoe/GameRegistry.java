@@ -16,7 +16,8 @@ import org.xmpp.packet.PacketError.Condition;
 import dev.kindling.XmppErrorException;
 
 /**
- * The waiting list and the games, in memory; the last 1,000 ended games stay queryable. Every method is synchronized: requests from
+ * The waiting list and the games, in memory, each change of a game saved through the
+ * {@link GameStore}; the last 1,000 ended games stay queryable. Every method is synchronized: requests from
  * different players are handled concurrently, and a move must see the position the previous
  * move left.
  */

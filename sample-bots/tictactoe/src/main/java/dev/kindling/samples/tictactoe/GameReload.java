@@ -2,6 +2,7 @@ package dev.kindling.samples.tictactoe;
 
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -91,7 +92,7 @@ final class GameReload implements RoutingInterceptor, DisposableBean {
 						found.lastId());
 			}
 			else {
-				Throwable cause = (ex instanceof java.util.concurrent.CompletionException && ex.getCause() != null)
+				Throwable cause = (ex instanceof CompletionException && ex.getCause() != null)
 						? ex.getCause() : ex;
 				logger.error("Could not load the games; game requests get 'resource-constraint' until a retry in {}: {}",
 						this.retry, cause.toString());

@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -27,8 +28,8 @@ import dev.kindling.pubsub.PubSubTemplate;
  *
  * <p>{@link #save} only sends: the publish is queued on the component's stream, in the order of the
  * changes and before the answer to the player's request, and its answer is awaited by nobody. A
- * failed save is logged and counted ({@value #FAILURES}), and the next change of that game saves
- * its whole state again.
+ * failed save is logged and counted ({@value #FAILURES}); the next change of that game saves its
+ * whole state again, and so does {@link #resync} after a reconnect.
  */
 final class PubSubGameStore implements GameStore {
 
@@ -36,7 +37,7 @@ final class PubSubGameStore implements GameStore {
 
 	private static final Logger logger = LoggerFactory.getLogger(PubSubGameStore.class);
 
-	private static final java.util.Map<String, String> WHAT = java.util.Map.of("save", "save the state",
+	private static final Map<String, String> WHAT = Map.of("save", "save the state",
 			"result", "publish the result", "retract", "retract the item");
 
 	private final PubSubTemplate pubsub;
@@ -198,7 +199,7 @@ final class PubSubGameStore implements GameStore {
 
 	/** Sends now (the request is queued before this returns); a failure, now or later, is logged and counted. */
 	private CompletableFuture<?> send(String operation, String gameId,
-			java.util.function.Supplier<CompletableFuture<?>> request) {
+			Supplier<CompletableFuture<?>> request) {
 		CompletableFuture<?> answer;
 		try {
 			answer = request.get();

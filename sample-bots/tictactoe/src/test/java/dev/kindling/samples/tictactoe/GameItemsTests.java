@@ -6,6 +6,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.xmpp.packet.JID;
 
+import dev.kindling.payload.PayloadMapper;
 import dev.kindling.test.Stanzas;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -43,7 +44,7 @@ class GameItemsTests {
 	void aGameSurvivesTheRoundTripWithTheFullJidsOfItsPlayers() {
 		Game game = new Game("g3", new JID("alice@localhost/phone"), new JID("bob@localhost/laptop"),
 				TicTacToe.newGame().play(TicTacToe.Mark.X, 4).play(TicTacToe.Mark.O, 0));
-		Element stored = GameItems.toElement(game, new dev.kindling.payload.PayloadMapper());
+		Element stored = GameItems.toElement(game, new PayloadMapper());
 
 		assertThat(stored.attributeValue("x")).isEqualTo("alice@localhost");
 		assertThat(GameItems.fromElement(stored)).isEqualTo(game);

@@ -3,6 +3,7 @@ package dev.kindling.samples.tictactoe;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Predicate;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -186,7 +187,7 @@ class GameStoreSaveTests {
 		}
 	}
 
-	private static IQ single(SentStanzas sent, java.util.function.Predicate<IQ> matcher, String itemId) {
+	private static IQ single(SentStanzas sent, Predicate<IQ> matcher, String itemId) {
 		List<IQ> found = sent.requests().stream()
 			.filter(matcher.and((iq) -> itemId.equals(StoreScripts.itemId(iq))))
 			.toList();

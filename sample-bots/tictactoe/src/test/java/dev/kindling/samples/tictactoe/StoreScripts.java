@@ -3,6 +3,7 @@ package dev.kindling.samples.tictactoe;
 import java.util.function.Predicate;
 
 import org.dom4j.Element;
+import org.jspecify.annotations.Nullable;
 import org.xmpp.packet.IQ;
 
 import dev.kindling.test.XmppTestHarness;
@@ -27,7 +28,7 @@ final class StoreScripts {
 		};
 	}
 
-	static @org.jspecify.annotations.Nullable Element operation(IQ iq, String element) {
+	static @Nullable Element operation(IQ iq, String element) {
 		Element pubsub = iq.getChildElement();
 		return (pubsub != null && "pubsub".equals(pubsub.getName())) ? pubsub.element(element) : null;
 	}

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 import org.xmpp.packet.JID;
 import org.xmpp.packet.PacketError.Condition;
@@ -15,7 +16,8 @@ import org.xmpp.packet.PacketError.Condition;
 import dev.kindling.XmppErrorException;
 
 /**
- * The waiting list and the games, in memory; the last 1,000 ended games stay queryable. Every method is synchronized: requests from
+ * The waiting list and the games, in memory, each change of a game saved through the
+ * {@link GameStore}; the last 1,000 ended games stay queryable. Every method is synchronized: requests from
  * different players are handled concurrently, and a move must see the position the previous
  * move left.
  */
@@ -32,6 +34,9 @@ class GameRegistry {
 
 	private final int endedKept;
 
+	/** Told of every change while the lock is held, so it sees the changes in the order they happened. */
+	private final GameStore store;
+
 	private long lastId;
 
 	GameRegistry() {
@@ -39,7 +44,17 @@ class GameRegistry {
 	}
 
 	GameRegistry(int endedKept) {
+		this(endedKept, new GameStore.InMemory());
+	}
+
+	@Autowired
+	GameRegistry(GameStore store) {
+		this(1000, store);
+	}
+
+	GameRegistry(int endedKept, GameStore store) {
 		this.endedKept = endedKept;
+		this.store = store;
 	}
 
 	synchronized void join(JID player) {
@@ -66,6 +81,7 @@ class GameRegistry {
 		this.waiting.remove(challenger.toBareJID());
 		Game game = new Game("g" + (++this.lastId), challenger, waitingOpponent, TicTacToe.newGame());
 		this.games.put(game.id(), game);
+		this.store.save(game, this.lastId);
 		return game;
 	}
 
@@ -81,6 +97,7 @@ class GameRegistry {
 		}
 		Game next = game.with(action.apply(game.position(), mark));
 		this.games.put(id, next);
+		this.store.save(next, this.lastId);
 		if (next.position().isOver()) {
 			this.ended.add(id);
 			while (this.ended.size() > this.endedKept) {
@@ -88,6 +105,17 @@ class GameRegistry {
 			}
 		}
 		return next;
+	}
+
+	/**
+	 * Takes back what the store kept: the games still playing, and the id counter, so new games
+	 * never reuse an id. Games already here (none, unless requests were let in early) are kept.
+	 */
+	synchronized void restore(GameStore.Snapshot snapshot) {
+		for (Game game : snapshot.playing()) {
+			this.games.putIfAbsent(game.id(), game);
+		}
+		this.lastId = Math.max(this.lastId, snapshot.lastId());
 	}
 
 	synchronized Game get(String id) {

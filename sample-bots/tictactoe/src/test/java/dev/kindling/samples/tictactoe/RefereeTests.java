@@ -26,9 +26,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * docs/protocol/tictactoe.md, its answers, its errors and its events. Each test has players of its
  * own, since the registry lives as long as the cached context.
  */
-@XmppComponentTest(properties = "toetem.rooms.enabled=false")
-@Import({ ToetemConfiguration.class, GameRegistry.class, GameDirectory.class, GameEvents.class, Spectators.class,
-		GameRooms.class, Forfeits.class })
+@XmppComponentTest(properties = { "toetem.rooms.enabled=false", "toetem.store.enabled=false" })
+@Import({ ToetemConfiguration.class, ToetemStoreConfiguration.class, GameRegistry.class, GameDirectory.class,
+		GameEvents.class, Spectators.class, GameRooms.class, Forfeits.class })
 class RefereeTests {
 
 	private static final String NS = Toetem.NAMESPACE;

@@ -42,9 +42,14 @@ class ToetemIT {
 	@Autowired
 	ComponentConnection connection;
 
+	@Autowired
+	GameReload reload;
+
 	@BeforeEach
 	void connected() {
 		await().atMost(Duration.ofSeconds(10)).until(() -> this.connection.getState() == ConnectionState.CONNECTED);
+		// Until the stored games are back, game requests are refused with a wait error.
+		await().atMost(Duration.ofSeconds(10)).until(this.reload::isLoaded);
 	}
 
 	@Test

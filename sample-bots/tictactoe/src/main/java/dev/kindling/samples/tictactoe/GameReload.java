@@ -1,0 +1,134 @@
+package dev.kindling.samples.tictactoe;
+
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.dom4j.Element;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.context.event.EventListener;
+import org.xmpp.packet.IQ;
+import org.xmpp.packet.Packet;
+import org.xmpp.packet.PacketError;
+import org.xmpp.packet.PacketError.Condition;
+
+import dev.kindling.StanzaNotSentException;
+import dev.kindling.connection.ComponentConnectedEvent;
+import dev.kindling.routing.RoutingInterceptor;
+import dev.kindling.template.XmppTemplate;
+
+/**
+ * Loads the games from the {@link GameStore} once the component is connected, and until they are
+ * loaded answers every request of the Toetem protocol with a {@code wait} error
+ * ({@code resource-constraint}), so nobody starts a game that could take a stored game's id or
+ * moves in a game the referee has not got back yet. A failed load is tried again after
+ * {@code toetem.store.load-retry}. After a reconnect it has the store save again what the service
+ * did not confirm.
+ *
+ * <p>Refusing rather than holding the requests keeps memory bounded however many players retry,
+ * and the window is one round trip to the pubsub service; {@code wait} tells clients to retry.
+ */
+final class GameReload implements RoutingInterceptor, DisposableBean {
+
+	private static final Logger logger = LoggerFactory.getLogger(GameReload.class);
+
+	private final GameStore store;
+
+	private final GameRegistry registry;
+
+	private final XmppTemplate xmpp;
+
+	private final Duration retry;
+
+	private final AtomicBoolean loading = new AtomicBoolean();
+
+	private volatile boolean loaded;
+
+	private volatile boolean closed;
+
+	GameReload(GameStore store, GameRegistry registry, XmppTemplate xmpp, Duration retry) {
+		this.store = store;
+		this.registry = registry;
+		this.xmpp = xmpp;
+		this.retry = retry;
+	}
+
+	/** Whether the stored games are back and game requests are answered. */
+	boolean isLoaded() {
+		return this.loaded;
+	}
+
+	@EventListener
+	void connected(ComponentConnectedEvent event) {
+		if (this.loaded) {
+			// A reconnect: saves in flight when the stream broke were lost.
+			this.store.resync();
+		}
+		else {
+			load();
+		}
+	}
+
+	private void load() {
+		if (this.loaded || this.closed || !this.loading.compareAndSet(false, true)) {
+			return;
+		}
+		CompletableFuture<GameStore.Snapshot> snapshot;
+		try {
+			snapshot = this.store.load();
+		}
+		catch (RuntimeException ex) {
+			snapshot = CompletableFuture.failedFuture(ex);
+		}
+		snapshot.whenComplete((found, ex) -> {
+			if (ex == null) {
+				this.registry.restore(found);
+				this.loaded = true;
+				logger.info("Resumed {} games still playing; the last game number was {}", found.playing().size(),
+						found.lastId());
+			}
+			else {
+				Throwable cause = (ex instanceof CompletionException && ex.getCause() != null)
+						? ex.getCause() : ex;
+				logger.error("Could not load the games; game requests get 'resource-constraint' until a retry in {}: {}",
+						this.retry, cause.toString());
+			}
+			this.loading.set(false);
+			if (ex != null) {
+				CompletableFuture.delayedExecutor(this.retry.toMillis(), TimeUnit.MILLISECONDS).execute(this::load);
+			}
+		});
+	}
+
+	@Override
+	public boolean preRoute(Packet stanza) {
+		if (this.loaded || !(stanza instanceof IQ iq) || !iq.isRequest()) {
+			return true;
+		}
+		Element child = iq.getChildElement();
+		if (child == null || !Toetem.NAMESPACE.equals(child.getNamespaceURI())) {
+			return true;
+		}
+		IQ error = IQ.createResultIQ(iq);
+		error.setChildElement(child.createCopy());
+		error.setError(new PacketError(Condition.resource_constraint, PacketError.Type.wait,
+				"The referee is loading its games; try again in a moment"));
+		try {
+			this.xmpp.send(error);
+		}
+		catch (StanzaNotSentException ex) {
+			logger.debug("Could not refuse a request while loading: {}", ex.getMessage());
+		}
+		return false;
+	}
+
+	@Override
+	public void destroy() {
+		this.closed = true;
+	}
+
+}

@@ -1,0 +1,77 @@
+package dev.kindling.samples.tictactoe;
+
+import java.time.Duration;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
+import org.xmpp.packet.JID;
+
+/**
+ * Where the referee keeps its games and publishes results (see docs/protocol/tictactoe.md,
+ * "Durability and results").
+ *
+ * @param enabled Whether games are kept on the pubsub service and reloaded at start; when off they live only in memory and no results are published
+ * @param service Address of the pubsub service that keeps the games, e.g. "pubsub.example.com"; defaults to xmpp.pubsub.service (on the dev server, its pubsub service)
+ * @param gamesNode Node whose items are the games still playing, one per game, plus the id counter
+ * @param maxGames Items the games node keeps: more games playing at once than this, and the oldest are no longer durable (Prosody allows at most its pubsub_max_items, 256 by default)
+ * @param resultsNode Node the final state of every ended game is published to, for feeds and room bots
+ * @param maxResults Items the results node keeps: the most recent results
+ * @param loadRetry Time between attempts to load the games when the service could not be reached or refused
+ */
+@ConfigurationProperties(ToetemStoreProperties.PREFIX)
+record ToetemStoreProperties(@DefaultValue("true") boolean enabled, @Nullable String service,
+		@DefaultValue("toetem/games") String gamesNode, @DefaultValue("256") int maxGames,
+		@DefaultValue("toetem/results") String resultsNode, @DefaultValue("100") int maxResults,
+		@DefaultValue("5s") Duration loadRetry) {
+
+	static final String PREFIX = "toetem.store";
+
+	/** Fails with the property's name when a value cannot work; called where the beans are made. */
+	void validate() {
+		positive("max-games", this.maxGames);
+		positive("max-results", this.maxResults);
+		node("games-node", this.gamesNode);
+		node("results-node", this.resultsNode);
+		if (this.gamesNode.equals(this.resultsNode)) {
+			throw new InvalidConfigurationPropertyValueException(PREFIX + ".results-node", this.resultsNode,
+					"Must differ from " + PREFIX + ".games-node: ended games are retracted from that node.");
+		}
+		if (this.loadRetry.isZero() || this.loadRetry.isNegative()) {
+			throw new InvalidConfigurationPropertyValueException(PREFIX + ".load-retry", this.loadRetry,
+					"Must be positive.");
+		}
+	}
+
+	/** The configured service, checked, or {@code fallback}. */
+	JID serviceOr(JID fallback) {
+		if (this.service == null || this.service.isBlank()) {
+			return fallback;
+		}
+		try {
+			JID jid = new JID(this.service.trim());
+			if (jid.getNode() != null || jid.getResource() != null) {
+				throw new IllegalArgumentException("a service is a domain, with no user or resource");
+			}
+			return jid;
+		}
+		catch (IllegalArgumentException ex) {
+			throw new InvalidConfigurationPropertyValueException(PREFIX + ".service", this.service,
+					"Not a pubsub service's address: " + ex.getMessage());
+		}
+	}
+
+	private static void positive(String name, int value) {
+		if (value < 1) {
+			throw new InvalidConfigurationPropertyValueException(PREFIX + "." + name, value, "Must be at least 1.");
+		}
+	}
+
+	private static void node(String name, String value) {
+		if (value.isBlank()) {
+			throw new InvalidConfigurationPropertyValueException(PREFIX + "." + name, value, "Must not be blank.");
+		}
+	}
+
+}

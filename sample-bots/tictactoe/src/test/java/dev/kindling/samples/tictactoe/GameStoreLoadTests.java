@@ -1,0 +1,120 @@
+package dev.kindling.samples.tictactoe;
+
+import java.time.Duration;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import org.dom4j.Element;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Import;
+import org.xmpp.packet.IQ;
+import org.xmpp.packet.Message;
+import org.xmpp.packet.PacketError;
+import org.xmpp.packet.PacketError.Condition;
+
+import dev.kindling.test.SentStanzas;
+import dev.kindling.test.Stanzas;
+import dev.kindling.test.XmppTestHarness;
+import dev.kindling.test.autoconfigure.XmppComponentTest;
+
+import static dev.kindling.samples.tictactoe.StoreScripts.GAMES;
+import static dev.kindling.samples.tictactoe.StoreScripts.pubsub;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Loading at start, without a server: game requests wait (a {@code wait} error) until the games are
+ * back, a failed load is retried, and what the service kept is resumed: games still playing, the
+ * id counter; an ended game whose retraction was lost is dropped, a broken item skipped. One
+ * context, one load: the steps run in order in one test.
+ */
+@XmppComponentTest(properties = { "toetem.store.load-retry=100ms", "xmpp.component.request-timeout=300ms" })
+@Import({ GameRegistry.class, GameDirectory.class, ToetemStoreConfiguration.class, GameStoreSaveTests.Meters.class })
+class GameStoreLoadTests {
+
+	private static final String NS = Toetem.NAMESPACE;
+
+	private static final String ALICE = "alice@localhost/phone";
+
+	private static final String BOB = "bob@localhost/laptop";
+
+	@Autowired
+	XmppTestHarness harness;
+
+	@Autowired
+	GameReload reload;
+
+	@Autowired
+	MeterRegistry meters;
+
+	@Test
+	void answersWaitUntilLoadedRetriesAFailedLoadAndResumesTheStoredGames() {
+		// No answers scripted yet: the service does not answer, and each attempt times out.
+		assertThat(this.reload.isLoaded()).isFalse();
+		for (String request : new String[] { "<join xmlns='" + NS + "'/>", "<move xmlns='" + NS + "' game='g7' cell='1'/>" }) {
+			assertThat(set(ALICE, request)).singleIq().isError().isTo(ALICE)
+				.hasErrorCondition(Condition.resource_constraint).hasErrorType(PacketError.Type.wait);
+		}
+		// Other requests are answered meanwhile.
+		assertThat(this.harness.send(Stanzas.iqGet(ALICE, "bot.test", "<ping xmlns='urn:xmpp:ping'/>"))).singleIq()
+			.isResult();
+
+		// The service refuses: counted, retried.
+		double failedLoads = failures("load");
+		this.harness.whenRequest(pubsub("create", GAMES)).thenResult();
+		this.harness.whenRequest(pubsub("create", StoreScripts.RESULTS)).thenResult();
+		this.harness.whenRequest(pubsub("items", GAMES)).thenError(Condition.internal_server_error);
+		await().atMost(Duration.ofSeconds(5)).until(() -> failures("load") >= failedLoads + 2);
+		assertThat(this.reload.isLoaded()).isFalse();
+
+		// Then it answers: g7 is playing, g8 ended (its retraction was lost), g5 is broken.
+		double broken = failures("restore");
+		StoreScripts.serve(this.harness,
+				item("g7", "X---O----", "playing", "x") + item("g8", "XXXOO----", "playing", "o")
+						+ item("g5", "XXXXXXXXX", "playing", "o") + "<item id='counter'><counter xmlns='" + NS
+						+ "' last='9'/></item>",
+				"<item id='g8'><game xmlns='" + NS + "' id='g8' status='x-won'/></item>");
+		await().atMost(Duration.ofSeconds(5)).until(this.reload::isLoaded);
+
+		assertThat(failures("restore")).isEqualTo(broken + 1);
+		IQ retract = this.harness.awaitRequest(pubsub("retract", GAMES));
+		assertThat(StoreScripts.itemId(retract)).isEqualTo("g8");
+		assertThat(state("g8").getType()).isEqualTo(IQ.Type.error);
+		assertThat(state("g5").getType()).isEqualTo(IQ.Type.error);
+		assertThat(state("g7").getChildElement().attributeValue("board")).isEqualTo("X---O----");
+
+		// The players carry on where they were; events reach the full JIDs they played from.
+		SentStanzas moved = set(ALICE, "<move xmlns='" + NS + "' game='g7' cell='1'/>");
+		assertThat(moved.iqs().stream().filter((iq) -> !iq.isRequest()).findFirst().orElseThrow().getChildElement()
+			.attributeValue("board")).isEqualTo("XX--O----");
+		assertThat(moved.messages()).extracting((event) -> event.getTo().toString()).containsExactly(ALICE, BOB);
+		assertThat(moved.messages()).extracting(Message::getBody).allSatisfy((body) -> assertThat(body).contains("(O) to move"));
+		assertThat(set(ALICE, "<move xmlns='" + NS + "' game='g7' cell='2'/>")).singleIq().isError()
+			.hasErrorCondition(Condition.not_allowed);
+
+		// New games continue the counter.
+		set("carol@localhost/tablet", "<join xmlns='" + NS + "'/>");
+		SentStanzas started = set("dave@localhost/desk", "<start xmlns='" + NS + "' opponent='carol@localhost'/>");
+		assertThat(started.iqs().stream().filter((iq) -> !iq.isRequest()).findFirst().orElseThrow().getChildElement()
+			.attributeValue("id")).isEqualTo("g10");
+	}
+
+	private static String item(String id, String board, String status, String turn) {
+		return "<item id='" + id + "'><game xmlns='" + NS + "' id='" + id + "' x='alice@localhost' o='bob@localhost' board='"
+				+ board + "' status='" + status + "' turn='" + turn + "' x-jid='" + ALICE + "' o-jid='" + BOB + "'/></item>";
+	}
+
+	private IQ state(String id) {
+		return this.harness.send(Stanzas.iqGet(ALICE, "bot.test", "<game xmlns='" + NS + "' id='" + id + "'/>")).iqs()
+			.get(0);
+	}
+
+	private double failures(String operation) {
+		return this.meters.counter(PubSubGameStore.FAILURES, "operation", operation).count();
+	}
+
+	private SentStanzas set(String from, String child) {
+		return this.harness.send(Stanzas.iqSet(from, "bot.test", child));
+	}
+
+}

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
@@ -58,6 +59,18 @@ final class BrowserSessions implements BeforeEachCallback, AfterTestExecutionCal
 		}
 	}
 
+	/**
+	 * New browsers, each known by its name in the failure output, started side by side (a Chromium
+	 * takes seconds to start).
+	 */
+	List<Browser> open(String... names) {
+		List<CompletableFuture<Browser>> starting = new ArrayList<>();
+		for (String name : names) {
+			starting.add(CompletableFuture.supplyAsync(() -> open(name)));
+		}
+		return starting.stream().map(CompletableFuture::join).toList();
+	}
+
 	/** A new browser, known by a name in the failure output. */
 	Browser open(String name) {
 		Path profile;
@@ -76,7 +89,9 @@ final class BrowserSessions implements BeforeEachCallback, AfterTestExecutionCal
 			.usingAnyFreePort()
 			.build();
 		ChromeDriver driver = new ChromeDriver(service, options);
-		this.sessions.put(name, new Session(driver, profile));
+		synchronized (this.sessions) {
+			this.sessions.put(name, new Session(driver, profile));
+		}
 		return new Browser(driver, PATIENCE);
 	}
 

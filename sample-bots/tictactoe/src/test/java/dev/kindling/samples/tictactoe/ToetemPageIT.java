@@ -5,6 +5,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -66,8 +67,9 @@ class ToetemPageIT {
 
 	@Test
 	void twoBrowsersPlayAFullGameToAWin() {
-		Browser alice = this.browsers.open("alice").open(page()).loginAs("alice@localhost");
-		Browser bob = this.browsers.open("bob").open(page()).loginAs("bob@localhost");
+		List<Browser> browsers = this.browsers.open("alice", "bob");
+		Browser alice = browsers.get(0).open(page()).loginAs("alice@localhost");
+		Browser bob = browsers.get(1).open(page()).loginAs("bob@localhost");
 		String id = startGame(alice, bob);
 
 		// Alice (X) takes the centre; Bob sees it live and may not take the same cell.
@@ -105,9 +107,10 @@ class ToetemPageIT {
 	 */
 	@Test
 	void aThirdBrowserWatchesTheGameLive() {
-		Browser alice = this.browsers.open("alice").open(page()).loginAs("alice@localhost");
-		Browser bob = this.browsers.open("bob").open(page()).loginAs("bob@localhost");
-		Browser carol = this.browsers.open("carol").open(page() + "?transport=bosh").loginAs("carol@localhost");
+		List<Browser> browsers = this.browsers.open("alice", "bob", "carol");
+		Browser alice = browsers.get(0).open(page()).loginAs("alice@localhost");
+		Browser bob = browsers.get(1).open(page()).loginAs("bob@localhost");
+		Browser carol = browsers.get(2).open(page() + "?transport=bosh").loginAs("carol@localhost");
 		assertThat(carol.text(By.id("transport"))).isEqualTo("BOSH");
 		String id = startGame(alice, bob);
 		alice.play(4);

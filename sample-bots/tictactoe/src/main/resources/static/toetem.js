@@ -378,7 +378,8 @@
 		const game = gameOf(message);
 		if (game) {
 			const body = message.getElementsByTagName('body')[0];
-			log(body ? body.textContent : 'Game ' + game.id + ': ' + game.status);
+			// The body's first line is the referee's summary; the board below it is on the page already.
+			log(body ? body.textContent.split('\n')[0] : 'Game ' + game.id + ': ' + game.status);
 			const mine = game.x === page.me || game.o === page.me;
 			if ((page.game && page.game.id === game.id) || (mine && game.status === 'playing')) {
 				if (mine && page.watching && page.game.id !== game.id) {

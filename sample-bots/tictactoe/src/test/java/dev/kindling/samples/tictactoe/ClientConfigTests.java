@@ -1,8 +1,12 @@
 package dev.kindling.samples.tictactoe;
 
+import java.util.List;
+
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
+import dev.kindling.boot.autoconfigure.XmppConnectionDetails;
 import dev.kindling.samples.tictactoe.ClientConfigController.ClientConfig;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -10,6 +14,52 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /** The page's configuration against a real server (no dev server): from toetem.web.* only. */
 class ClientConfigTests {
+
+	private final ApplicationContextRunner contexts = new ApplicationContextRunner()
+		.withUserConfiguration(ClientConfigController.class)
+		.withBean(XmppConnectionDetails.class, () -> new XmppConnectionDetails() {
+
+			@Override
+			public String host() {
+				return "xmpp.example.com";
+			}
+
+			@Override
+			public int port() {
+				return 5347;
+			}
+
+			@Override
+			public String domain() {
+				return "toetem.example.com";
+			}
+
+			@Override
+			public String secret() {
+				return "secret";
+			}
+
+		});
+
+	@Test
+	void bindsTheToetemWebProperties() {
+		this.contexts
+			.withPropertyValues("toetem.web.websocket-url=wss://xmpp.example.com/xmpp-websocket",
+					"toetem.web.bosh-url=https://xmpp.example.com/http-bind", "toetem.web.domain=example.com")
+			.run((context) -> assertThat(context.getBean(ClientConfigController.class).config())
+				.isEqualTo(new ClientConfig("wss://xmpp.example.com/xmpp-websocket",
+						"https://xmpp.example.com/http-bind", "example.com", "toetem.example.com", List.of())));
+	}
+
+	@Test
+	void aBadUrlFailsStartupNamingTheProperty() {
+		this.contexts.withPropertyValues("toetem.web.bosh-url=ftp://xmpp.example.com/http-bind")
+			.run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.isInstanceOf(InvalidConfigurationPropertyValueException.class)
+				.hasMessageContaining("toetem.web.bosh-url")
+				.hasMessageContaining("Must be an absolute http or https URL"));
+	}
 
 	@Test
 	void takesTheEndpointsFromTheProperties() {

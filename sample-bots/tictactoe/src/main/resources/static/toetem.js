@@ -193,6 +193,10 @@
 		page.connection = null;
 		page.game = null;
 		page.waiting = false;
+		page.watching = false;
+		// The lists depend on who is logged in (no Play button for yourself): draw them afresh next time.
+		delete $('waiting').dataset.key;
+		delete $('games').dataset.key;
 		$('lobby').hidden = true;
 		$('game').hidden = true;
 		$('login-panel').hidden = false;

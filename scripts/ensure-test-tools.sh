@@ -1,7 +1,8 @@
 #!/bin/sh
 # Makes sure the programs Kindling's tests and dev server run are installed: Prosody (the XMPP
-# server of the dev server and the integration tests) and Prometheus (promtool checks the metrics
-# scrape; one test runs a real Prometheus).
+# server of the dev server and the integration tests), Prometheus (promtool checks the metrics
+# scrape; one test runs a real Prometheus), Chromium and its driver (the Toetem page's browser
+# test) and node + npm (the Toetem page's build takes Strophe.js from the npm registry).
 # Exit 0 when they are on the PATH (installing them first where that is possible: root + apt-get),
 # exit 1 with exactly what to install otherwise.
 set -eu
@@ -9,6 +10,11 @@ set -eu
 missing=""
 command -v prosody >/dev/null 2>&1 || missing="$missing prosody"
 command -v promtool >/dev/null 2>&1 || missing="$missing prometheus"
+command -v chromium >/dev/null 2>&1 || missing="$missing chromium"
+command -v chromedriver >/dev/null 2>&1 || missing="$missing chromium-driver"
+# Only when the command is missing: a node from elsewhere (nodesource, nvm) stays as it is.
+command -v node >/dev/null 2>&1 || missing="$missing nodejs"
+command -v npm >/dev/null 2>&1 || missing="$missing npm"
 [ -z "$missing" ] && exit 0
 
 if [ "$(id -u 2>/dev/null || echo 1)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
@@ -18,8 +24,12 @@ if [ "$(id -u 2>/dev/null || echo 1)" = 0 ] && command -v apt-get >/dev/null 2>&
 	DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends $missing
 	# Debian's packages may start system-wide services where an init system runs; Kindling does not
 	# need them (it runs its own on free loopback ports) and leaves them alone.
-	command -v prosody >/dev/null 2>&1 && command -v promtool >/dev/null 2>&1 && exit 0
-	echo "apt-get finished but prosody or promtool is still not on the PATH" >&2
+	still=""
+	for program in prosody promtool chromium chromedriver node npm; do
+		command -v "$program" >/dev/null 2>&1 || still="$still $program"
+	done
+	[ -z "$still" ] && exit 0
+	echo "apt-get finished but these are still not on the PATH:$still" >&2
 	exit 1
 fi
 

@@ -12,6 +12,8 @@
 	const REFRESH_MS = 2000;
 	const IQ_TIMEOUT_MS = 10000;
 	const GAMES_SHOWN = 20;
+	const WAIT_RETRIES = 5;
+	const WAIT_RETRY_MS = 1000;
 
 	const page = {
 		config: null,
@@ -207,11 +209,22 @@
 
 	// ---- talking to the referee ----
 
-	/** Sends an IQ to the referee; resolves with the answer, rejects with the error's text. */
-	function request(type, element, attributes) {
+	/**
+	 * Sends an IQ to the referee; resolves with the answer, rejects with the error's text. A `wait`
+	 * error (the referee is still loading its games, or is busy) is tried again a few times.
+	 */
+	function request(type, element, attributes, attempt) {
+		const tries = attempt || 1;
 		return new Promise((resolve, reject) => {
 			const iq = $iq({ type: type, to: page.config.referee }).c(element, attributes);
-			page.connection.sendIQ(iq, resolve, (answer) => reject(new Error(errorText(answer))), IQ_TIMEOUT_MS);
+			page.connection.sendIQ(iq, resolve, (answer) => {
+				const error = answer && answer.getElementsByTagName('error')[0];
+				if (error && error.getAttribute('type') === 'wait' && tries < WAIT_RETRIES) {
+					setTimeout(() => request(type, element, attributes, tries + 1).then(resolve, reject), WAIT_RETRY_MS);
+					return;
+				}
+				reject(new Error(errorText(answer)));
+			}, IQ_TIMEOUT_MS);
 		});
 	}
 

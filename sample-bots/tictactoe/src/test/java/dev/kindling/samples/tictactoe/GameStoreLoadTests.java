@@ -28,8 +28,10 @@ import static org.awaitility.Awaitility.await;
  * id counter; an ended game whose retraction was lost is dropped, a broken item skipped. One
  * context, one load: the steps run in order in one test.
  */
-@XmppComponentTest(properties = { "toetem.store.load-retry=100ms", "xmpp.component.request-timeout=300ms" })
-@Import({ GameRegistry.class, GameDirectory.class, ToetemStoreConfiguration.class, GameStoreSaveTests.Meters.class })
+@XmppComponentTest(properties = { "toetem.rooms.enabled=false", "toetem.store.load-retry=100ms",
+		"xmpp.component.request-timeout=300ms" })
+@ImportReferee
+@Import(GameStoreSaveTests.Meters.class)
 class GameStoreLoadTests {
 
 	private static final String NS = Toetem.NAMESPACE;

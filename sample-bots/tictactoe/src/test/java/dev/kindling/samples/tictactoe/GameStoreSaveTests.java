@@ -34,8 +34,10 @@ import static org.awaitility.Awaitility.await;
  * that it is on the stream before the answer, and that failed saves are counted, not waited for.
  * The service's answers are scripted.
  */
-@XmppComponentTest(properties = { "toetem.store.load-retry=100ms", "xmpp.component.request-timeout=300ms" })
-@Import({ GameRegistry.class, GameDirectory.class, ToetemStoreConfiguration.class, GameStoreSaveTests.Meters.class })
+@XmppComponentTest(properties = { "toetem.rooms.enabled=false", "toetem.store.load-retry=100ms",
+		"xmpp.component.request-timeout=300ms" })
+@ImportReferee
+@Import(GameStoreSaveTests.Meters.class)
 class GameStoreSaveTests {
 
 	private static final String NS = Toetem.NAMESPACE;

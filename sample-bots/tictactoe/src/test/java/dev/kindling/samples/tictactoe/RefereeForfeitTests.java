@@ -6,7 +6,6 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.annotation.Import;
 import org.xmpp.packet.Message;
 
 import dev.kindling.test.Stanzas;
@@ -23,9 +22,8 @@ import static org.awaitility.Awaitility.await;
  * Forfeit on going offline, without a server: the grace is made short through
  * {@code toetem.forfeit-grace}.
  */
-@XmppComponentTest(properties = { "toetem.rooms.enabled=false", "toetem.forfeit-grace=300ms" })
-@Import({ ToetemConfiguration.class, GameRegistry.class, GameDirectory.class, GameEvents.class, Spectators.class,
-		GameRooms.class, Forfeits.class })
+@XmppComponentTest(properties = { "toetem.rooms.enabled=false", "toetem.store.enabled=false", "toetem.forfeit-grace=300ms" })
+@ImportReferee
 class RefereeForfeitTests {
 
 	private static final Duration GRACE = Duration.ofMillis(300);

@@ -7,7 +7,6 @@ import org.dom4j.Element;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.annotation.Import;
 import org.xmpp.packet.IQ;
 import org.xmpp.packet.JID;
 import org.xmpp.packet.Message;
@@ -30,9 +29,8 @@ import static org.awaitility.Awaitility.await;
  * and its answers to the owner's requests). The component is {@code bot.test}, so the rooms are on
  * {@code conference.test}.
  */
-@XmppComponentTest(properties = "toetem.rooms.linger=200ms")
-@Import({ ToetemConfiguration.class, GameRegistry.class, GameDirectory.class, GameEvents.class, Spectators.class,
-		GameRooms.class, Forfeits.class })
+@XmppComponentTest(properties = { "toetem.store.enabled=false", "toetem.rooms.linger=200ms" })
+@ImportReferee
 class RefereeRoomTests {
 
 	private static final String MUC_USER = "http://jabber.org/protocol/muc#user";

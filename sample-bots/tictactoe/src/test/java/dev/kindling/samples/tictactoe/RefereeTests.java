@@ -7,7 +7,6 @@ import java.util.UUID;
 import org.dom4j.Element;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.annotation.Import;
 import org.xmpp.packet.IQ;
 import org.xmpp.packet.Message;
 import org.xmpp.packet.PacketError;
@@ -27,8 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * own, since the registry lives as long as the cached context.
  */
 @XmppComponentTest(properties = { "toetem.rooms.enabled=false", "toetem.store.enabled=false" })
-@Import({ ToetemConfiguration.class, ToetemStoreConfiguration.class, GameRegistry.class, GameDirectory.class,
-		GameEvents.class, Spectators.class, GameRooms.class, Forfeits.class })
+@ImportReferee
 class RefereeTests {
 
 	private static final String NS = Toetem.NAMESPACE;

@@ -3,7 +3,6 @@ package dev.kindling.samples.tictactoe;
 import org.dom4j.Element;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.annotation.Import;
 import org.xmpp.packet.Message;
 import org.xmpp.packet.PacketError;
 import org.xmpp.packet.PacketError.Condition;
@@ -20,9 +19,8 @@ import static dev.kindling.samples.tictactoe.Players.result;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Spectators: {@code <watch/>} and {@code <unwatch/>} of docs/protocol/tictactoe.md, without a server. */
-@XmppComponentTest(properties = "toetem.rooms.enabled=false")
-@Import({ ToetemConfiguration.class, GameRegistry.class, GameDirectory.class, GameEvents.class, Spectators.class,
-		GameRooms.class, Forfeits.class })
+@XmppComponentTest(properties = { "toetem.rooms.enabled=false", "toetem.store.enabled=false" })
+@ImportReferee
 class RefereeWatchTests {
 
 	@Autowired

@@ -100,6 +100,11 @@ class ToetemPropertiesTests {
 	static class Template {
 
 		@Bean
+		GameStore store() {
+			return new GameStore.InMemory();
+		}
+
+		@Bean
 		XmppTemplate template() {
 			return new XmppTemplate() {
 				@Override

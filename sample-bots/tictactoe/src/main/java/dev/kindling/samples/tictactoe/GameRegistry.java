@@ -69,6 +69,14 @@ class GameRegistry {
 		}
 	}
 
+	/**
+	 * Takes a player off the waiting list when the client they joined from went offline; another
+	 * client of the same user going offline changes nothing.
+	 */
+	synchronized boolean wentOffline(JID client) {
+		return this.waiting.remove(client.toBareJID(), client);
+	}
+
 	/** Starts a game: the challenger plays X, the waiting opponent O; both leave the waiting list. */
 	synchronized Game start(JID challenger, JID opponent) {
 		if (challenger.toBareJID().equals(opponent.toBareJID())) {

@@ -18,9 +18,12 @@ class Presences {
 
 	private final Spectators spectators;
 
-	Presences(Forfeits forfeits, Spectators spectators) {
+	private final GameRegistry games;
+
+	Presences(Forfeits forfeits, Spectators spectators, GameRegistry games) {
 		this.forfeits = forfeits;
 		this.spectators = spectators;
+		this.games = games;
 	}
 
 	@OnPresence(type = PresenceType.AVAILABLE)
@@ -31,6 +34,7 @@ class Presences {
 	@OnPresence(type = PresenceType.UNAVAILABLE)
 	void unavailable(@From JID client) {
 		this.spectators.drop(client);
+		this.games.wentOffline(client);
 		this.forfeits.wentOffline(client);
 	}
 

@@ -32,6 +32,18 @@ class GameRegistryTests {
 	}
 
 	@Test
+	void aWaitingPlayerWhoseClientWentOfflineLeavesTheListButNotForAnotherClient() {
+		GameRegistry registry = new GameRegistry();
+		registry.join(ALICE);
+		registry.join(BOB);
+
+		assertThat(registry.wentOffline(new JID("alice@localhost/tablet"))).isFalse();
+		assertThat(registry.wentOffline(BOB)).isTrue();
+
+		assertThat(registry.waiting()).containsExactly(ALICE);
+	}
+
+	@Test
 	void aRefusedActionLeavesTheStoredGameUnchanged() {
 		GameRegistry registry = new GameRegistry();
 		registry.join(BOB);

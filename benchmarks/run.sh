@@ -6,9 +6,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 OFFLINE=${OFFLINE:--o}
 # The generator's own smoke tests first: a benchmark is only as good as its counting.
-./mvnw -B -q $OFFLINE -Pbenchmarks -pl benchmarks -am test -Dtest='LoadGeneratorSmokeTests' \
+./mvnw -B -q $OFFLINE -pl benchmarks -am test -Dtest='LoadGeneratorSmokeTests' \
   -Dsurefire.failIfNoSpecifiedTests=false
-./mvnw -B -q $OFFLINE -Pbenchmarks -pl benchmarks dependency:build-classpath -Dmdep.outputFile=target/classpath.txt \
+./mvnw -B -q $OFFLINE -pl benchmarks dependency:build-classpath -Dmdep.outputFile=target/classpath.txt \
   -Dmdep.includeScope=runtime >/dev/null
 CP="benchmarks/target/classes:$(cat benchmarks/target/classpath.txt)"
 mkdir -p benchmarks/target/results

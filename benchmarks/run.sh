@@ -7,10 +7,10 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 OFFLINE=${OFFLINE:--o}
 # The generator's own smoke tests first: a benchmark is only as good as its counting.
-./mvnw -B -q $OFFLINE -pl benchmarks -am test -Dtest='LoadGeneratorSmokeTests' \
-  -Dsurefire.failIfNoSpecifiedTests=false
-./mvnw -B -q $OFFLINE -pl benchmarks dependency:build-classpath -Dmdep.outputFile=target/classpath.txt \
-  -Dmdep.includeScope=runtime >/dev/null
+# The class path in the same reactor build (-am): Kindling's modules from this work tree's
+# target/classes, never an older copy installed in ~/.m2.
+./mvnw -B -q $OFFLINE -pl benchmarks -am test dependency:build-classpath -Dtest='LoadGeneratorSmokeTests' \
+  -Dsurefire.failIfNoSpecifiedTests=false -Dmdep.outputFile=target/classpath.txt -Dmdep.includeScope=runtime
 CP="benchmarks/target/classes:$(cat benchmarks/target/classpath.txt)"
 mkdir -p benchmarks/target/results
 if [ "${1:-}" = "startup" ]; then

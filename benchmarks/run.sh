@@ -2,16 +2,22 @@
 # Runs the end-to-end benchmark (raw Whack vs Kindling, each in its own JVM) and, unless
 # JMH=false, the JMH microbenchmarks. Extra arguments go to the runner, e.g.
 #   benchmarks/run.sh --warmup=5s --measure=10s --windows=1,64,256,1024 --workloads=chat,ping
+# "benchmarks/run.sh startup [options]" measures JVM start to handshake alone (StartupBenchmark).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 OFFLINE=${OFFLINE:--o}
 # The generator's own smoke tests first: a benchmark is only as good as its counting.
-./mvnw -B -q $OFFLINE -Pbenchmarks -pl benchmarks -am test -Dtest='LoadGeneratorSmokeTests' \
-  -Dsurefire.failIfNoSpecifiedTests=false
-./mvnw -B -q $OFFLINE -Pbenchmarks -pl benchmarks dependency:build-classpath -Dmdep.outputFile=target/classpath.txt \
-  -Dmdep.includeScope=runtime >/dev/null
+# The class path in the same reactor build (-am): Kindling's modules from this work tree's
+# target/classes, never an older copy installed in ~/.m2.
+./mvnw -B -q $OFFLINE -pl benchmarks -am test dependency:build-classpath -Dtest='LoadGeneratorSmokeTests' \
+  -Dsurefire.failIfNoSpecifiedTests=false -Dmdep.outputFile=target/classpath.txt -Dmdep.includeScope=runtime
 CP="benchmarks/target/classes:$(cat benchmarks/target/classpath.txt)"
 mkdir -p benchmarks/target/results
+if [ "${1:-}" = "startup" ]; then
+  # JVM start to handshake alone, e.g. benchmarks/run.sh startup --runs=5 --variant.kindling= --variant.whack=
+  shift
+  exec java -cp "$CP" dev.kindling.bench.StartupBenchmark --log-dir=benchmarks/target/results "$@"
+fi
 java -Xmx1g -Xms1g -cp "$CP" dev.kindling.bench.BenchmarkRunner \
   --log-dir=benchmarks/target/results --out=benchmarks/target/results/end-to-end.md "$@"
 if [ "${JMH:-true}" = "true" ]; then

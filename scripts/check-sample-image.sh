@@ -1,8 +1,9 @@
 #!/bin/bash
 # Plays sample-bots/Dockerfile's steps without a Docker daemon, on the jar Maven just built:
 # the extraction exactly as its RUN line says, its COPY lines merged into one directory (every
-# layer the jar declares must be copied), then its ENTRYPOINT started from that directory - as the
-# image's uid when run as root - until Spring Boot reports the application started.
+# layer the jar declares must be copied), its class data sharing training run, then its ENTRYPOINT
+# started from that directory - as the image's uid when run as root, with -Xshare:on so that an
+# archive the JVM cannot map fails the check - until Spring Boot reports the application started.
 # Usage: check-sample-image.sh <Dockerfile> <runnable jar> <scratch dir>
 set -euo pipefail
 
@@ -28,6 +29,16 @@ for source in $sources; do
 	cp -R "$work/build/$source/." "$work/app/"
 done
 
+# The class data sharing training run, as the image build runs it (as root, before USER, with the
+# image's environment but a management port of 0).
+train=$(sed -n 's/^RUN \(java -XX:ArchiveClassesAtExit=.*\)$/\1/p' "$dockerfile")
+if [ -n "$train" ]; then
+	(cd "$work/app" && env -i PATH="$PATH" HOME=/nonexistent XMPP_DEVSERVER_ENABLED=false MANAGEMENT_SERVER_PORT=0 \
+		$train >"$work/cds-training.log" 2>&1) || { cat "$work/cds-training.log" >&2; fail "the CDS training run failed"; }
+	archive=$(sed -n 's/.*-XX:ArchiveClassesAtExit=\([^ ]*\).*/\1/p' <<<"$train")
+	[ -s "$work/app/$archive" ] || fail "the CDS training run wrote no $archive"
+fi
+
 user=$(sed -n 's/^USER \([0-9]*\):\([0-9]*\)$/\1/p' "$dockerfile")
 [ -n "$user" ] || fail "no numeric 'USER uid:gid' in $dockerfile"
 entrypoint=$(sed -n 's/^ENTRYPOINT \[\(.*\)\]$/\1/p' "$dockerfile" | tr -d '",')
@@ -45,6 +56,7 @@ log="$work/run.log"
 	XMPP_DEVSERVER_ENABLED=false MANAGEMENT_SERVER_PORT=0 SERVER_PORT=0 \
 	XMPP_COMPONENT_HOST=127.0.0.1 XMPP_COMPONENT_PORT="$port" \
 	XMPP_COMPONENT_DOMAIN=echo.example.com XMPP_COMPONENT_SECRET=not-a-secret \
+	${train:+JAVA_TOOL_OPTIONS=-Xshare:on} \
 	"${run_as[@]}" $entrypoint >"$log" 2>&1) &
 pid=$!
 trap 'kill "$pid" 2>/dev/null || true' EXIT

@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 
 import dev.kindling.bench.LoadGenerator.Workload;
 import dev.kindling.bench.kindling.KindlingEchoApplication;
+import dev.kindling.boot.actuate.metrics.XmppMetricsAutoConfiguration;
 
 /**
  * Starts each component in its own JVM with the same heap, one after the other, drives every load
@@ -20,7 +21,7 @@ import dev.kindling.bench.kindling.KindlingEchoApplication;
  *
  * <p>Options (all {@code --name=value}): {@code warmup} (5s), {@code measure} (10s),
  * {@code jit-warmup} (15s, unreported load before the first level), {@code windows} (1,64,256,1024), {@code workloads} (chat,ping), {@code senders} (1024),
- * {@code run-length} (8), {@code heap} (128m), {@code components} (whack,kindling), {@code out}
+ * {@code run-length} (8), {@code heap} (128m), {@code components} (whack,kindling; also kindling-nometrics), {@code out}
  * (a markdown file for the table).
  */
 public final class BenchmarkRunner {
@@ -28,6 +29,9 @@ public final class BenchmarkRunner {
 	private static final String SECRET = "bench-secret";
 
 	private static final String COMPONENT_DOMAIN = "bench.localhost";
+
+	/** Kindling without its Micrometer meters, to measure what they cost in the same run. */
+	private static final String KINDLING_WITHOUT_METERS = "kindling-nometrics";
 
 	private final Map<String, String> options;
 
@@ -90,13 +94,16 @@ public final class BenchmarkRunner {
 				command.addAll(List.of(WhackEchoComponent.class.getName(), "127.0.0.1", String.valueOf(generator.port()),
 						"bench", "localhost", SECRET));
 			}
-			else if (name.equals("kindling")) {
+			else if (name.equals("kindling") || name.equals(KINDLING_WITHOUT_METERS)) {
 				command.addAll(List.of(KindlingEchoApplication.class.getName(), "--xmpp.component.host=127.0.0.1",
 						"--xmpp.component.port=" + generator.port(), "--xmpp.component.domain=" + COMPONENT_DOMAIN,
 						"--xmpp.component.secret=" + SECRET));
+				if (name.equals(KINDLING_WITHOUT_METERS)) {
+					command.add("--spring.autoconfigure.exclude=" + XmppMetricsAutoConfiguration.class.getName());
+				}
 			}
 			else {
-				throw new IllegalArgumentException("Unknown component " + name + " (whack or kindling)");
+				throw new IllegalArgumentException("Unknown component " + name + " (whack, kindling or " + KINDLING_WITHOUT_METERS + ")");
 			}
 			File log = new File(option("log-dir", System.getProperty("java.io.tmpdir")), "bench-" + name + ".log");
 			long spawned = System.nanoTime();

@@ -34,18 +34,20 @@ final class Report {
 					run.status().peakRssKb() / 1024, run.status().threads()));
 		}
 		ComponentRun whack = find(runs, "whack");
-		ComponentRun kindling = find(runs, "kindling");
-		if (whack != null && kindling != null) {
+		List<ComponentRun> kindlings = runs.stream().filter((run) -> run.name().startsWith("kindling")).toList();
+		if (whack != null && !kindlings.isEmpty()) {
 			out.append("\nKindling ÷ raw Whack (throughput: higher is better; p99: lower is better)\n\n");
-			out.append("| workload | W | throughput ratio | p99 ratio | lost (Whack / Kindling) | reordered (Whack / Kindling) |\n");
-			out.append("|---|---|---|---|---|---|\n");
-			for (int i = 0; i < Math.min(whack.levels().size(), kindling.levels().size()); i++) {
-				LoadResult w = whack.levels().get(i).result();
-				LoadResult k = kindling.levels().get(i).result();
-				out.append(String.format("| %s | %d | %.2f× | %.2f× | %,d / %,d | %,d / %,d |%n", k.workload().name().toLowerCase(),
-						k.window(), k.throughput() / Math.max(1, w.throughput()),
-						(double) k.p99Micros() / Math.max(1, w.p99Micros()), w.lost(), k.lost(), w.reorderings(),
-						k.reorderings()));
+			out.append("| component | workload | W | throughput ratio | p99 ratio | lost (Whack / Kindling) | reordered (Whack / Kindling) |\n");
+			out.append("|---|---|---|---|---|---|---|\n");
+			for (ComponentRun kindling : kindlings) {
+				for (int i = 0; i < Math.min(whack.levels().size(), kindling.levels().size()); i++) {
+					LoadResult w = whack.levels().get(i).result();
+					LoadResult k = kindling.levels().get(i).result();
+					out.append(String.format("| %s | %s | %d | %.2f× | %.2f× | %,d / %,d | %,d / %,d |%n", kindling.name(),
+							k.workload().name().toLowerCase(), k.window(), k.throughput() / Math.max(1, w.throughput()),
+							(double) k.p99Micros() / Math.max(1, w.p99Micros()), w.lost(), k.lost(), w.reorderings(),
+							k.reorderings()));
+				}
 			}
 		}
 		return out.toString();

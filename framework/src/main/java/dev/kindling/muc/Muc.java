@@ -28,6 +28,11 @@ final class Muc {
 
 	static final String DIRECT_INVITE = "jabber:x:conference";
 
+	// Resolved once: every chat message not from a room is checked for both (QName.get is a cache lookup).
+	static final QName USER_X = QName.get("x", USER);
+
+	static final QName DIRECT_INVITE_X = QName.get("x", DIRECT_INVITE);
+
 	static final String PING = "urn:xmpp:ping";
 
 	/** Self-presence. */
@@ -49,7 +54,7 @@ final class Muc {
 	}
 
 	static @Nullable Element user(Packet stanza) {
-		return stanza.getElement().element(QName.get("x", USER));
+		return stanza.getElement().element(USER_X);
 	}
 
 	static Set<Integer> statusCodes(@Nullable Element user) {

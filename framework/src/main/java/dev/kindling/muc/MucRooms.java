@@ -12,7 +12,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import org.dom4j.Element;
-import org.dom4j.QName;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -206,11 +205,15 @@ public final class MucRooms implements RoutingInterceptor, ApplicationListener<A
 
 	@Override
 	public boolean preRoute(Packet stanza) {
-		JID from = stanza.getFrom();
-		if (from == null || stanza instanceof IQ) {
+		// Tinder's getFrom()/getTo() re-serialize the JID on every call: checked only where needed.
+		if (stanza instanceof IQ) {
 			return true;
 		}
-		RoomTracker tracker = this.rooms.get(from.toBareJID());
+		JID from = stanza.getFrom();
+		if (from == null) {
+			return true;
+		}
+		RoomTracker tracker = this.rooms.isEmpty() ? null : this.rooms.get(from.toBareJID());
 		if (tracker == null) {
 			return !(stanza instanceof Message message) || !invitation(message);
 		}
@@ -228,11 +231,16 @@ public final class MucRooms implements RoutingInterceptor, ApplicationListener<A
 
 	/** A mediated (XEP-0045) or direct (XEP-0249) invitation: announced, and accepted when configured. */
 	private boolean invitation(Message message) {
+		Element user = Muc.user(message);
+		Element invite = (user != null) ? user.element("invite") : null;
+		Element direct = (invite == null) ? message.getElement().element(Muc.DIRECT_INVITE_X) : null;
+		if (invite == null && direct == null) {
+			// Nearly every message: decided without the JIDs.
+			return false;
+		}
 		if (message.getType() == Message.Type.error || message.getTo() == null) {
 			return false;
 		}
-		Element user = Muc.user(message);
-		Element invite = (user != null) ? user.element("invite") : null;
 		JID room;
 		JID inviter;
 		String reason;
@@ -242,7 +250,6 @@ public final class MucRooms implements RoutingInterceptor, ApplicationListener<A
 			reason = invite.elementText("reason");
 		}
 		else {
-			Element direct = message.getElement().element(QName.get("x", Muc.DIRECT_INVITE));
 			room = (direct != null) ? Muc.jid(direct.attributeValue("jid")) : null;
 			if (room == null || room.getNode() == null) {
 				return false;

@@ -35,6 +35,9 @@ public final class PresenceManager implements RoutingInterceptor, ApplicationLis
 
 	static final String RECEIPTS = "urn:xmpp:receipts";
 
+	// Resolved once: every message is checked for it (QName.get is a cache lookup).
+	private static final QName RECEIPT_REQUEST = QName.get("request", RECEIPTS);
+
 	private final XmppTemplate template;
 
 	private final SubscriberStore store;
@@ -126,9 +129,10 @@ public final class PresenceManager implements RoutingInterceptor, ApplicationLis
 	}
 
 	private void receipt(Message message) {
-		if (!this.settings.receipts() || message.getID() == null || message.getFrom() == null
-				|| message.getType() == Message.Type.error || message.getType() == Message.Type.groupchat
-				|| message.getElement().element(QName.get("request", RECEIPTS)) == null) {
+		// The element first: Tinder's getFrom() re-serializes the JID on every call.
+		if (!this.settings.receipts() || message.getElement().element(RECEIPT_REQUEST) == null
+				|| message.getID() == null || message.getFrom() == null
+				|| message.getType() == Message.Type.error || message.getType() == Message.Type.groupchat) {
 			return;
 		}
 		Message received = new Message();

@@ -57,7 +57,7 @@ class SampleDockerfileTests {
 	void startsTheExtractedLayeredJarOnAJre() {
 		assertThat(find("(?m)^ARG JAVA_IMAGE=(.+)$").group(1)).isEqualTo("eclipse-temurin:17-jre");
 		assertThat(find("(?m)^RUN (java .*)$").group(1))
-			.isEqualTo("java -Djarmode=tools -jar app.jar extract --layers --launcher --destination extracted");
+			.isEqualTo("java -Djarmode=tools -jar app.jar extract --layers --destination extracted");
 		List<String> copied = Pattern.compile("(?m)^COPY --from=extract /build/extracted/([a-z-]+)/ \\./$")
 			.matcher(this.dockerfile)
 			.results()
@@ -66,9 +66,22 @@ class SampleDockerfileTests {
 		assertThat(copied).as("Spring Boot's default layers, least often changed first")
 			.containsExactly("dependencies", "spring-boot-loader", "snapshot-dependencies", "application");
 		assertThat(find("(?m)^ENTRYPOINT (.+)$").group(1))
-			.isEqualTo("[\"java\", \"org.springframework.boot.loader.launch.JarLauncher\"]");
+			.isEqualTo("[\"java\", \"-XX:SharedArchiveFile=app.jsa\", \"-jar\", \"app.jar\"]");
 		assertThat(find("(?m)^USER .*$").start()).as("USER comes after the layers are copied")
 			.isGreaterThan(this.dockerfile.lastIndexOf("COPY --from=extract"));
+	}
+
+	@Test
+	void trainsTheClassDataSharingArchiveTheEntrypointMaps() {
+		Matcher training = find("(?m)^RUN (java -XX:ArchiveClassesAtExit=(\\S+) .*)$");
+		assertThat(training.group(1)).as("a training run that stops before connecting")
+			.contains("-Dspring.context.exit=onRefresh")
+			.contains("-jar app.jar");
+		assertThat(find("(?m)^ENTRYPOINT (.+)$").group(1)).contains("-XX:SharedArchiveFile=" + training.group(2));
+		assertThat(training.start()).as("trained after the layers are copied, with the image's environment, as root")
+			.isGreaterThan(this.dockerfile.lastIndexOf("COPY --from=extract"))
+			.isGreaterThan(find("(?m)^ENV XMPP_DEVSERVER_ENABLED=false").start())
+			.isLessThan(find("(?m)^USER .*$").start());
 	}
 
 	@Test

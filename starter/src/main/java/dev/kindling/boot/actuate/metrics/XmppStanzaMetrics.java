@@ -98,7 +98,11 @@ public class XmppStanzaMetrics implements StanzaObserver {
 
 	@Override
 	public void handled(StanzaHandler handler, Packet stanza, long nanos, @Nullable Throwable failure) {
-		HandlerTimers timers = this.handlers.computeIfAbsent(handler, (key) -> new HandlerTimers(this.registry, key));
+		HandlerTimers timers = this.handlers.get(handler);
+		if (timers == null) {
+			// Only the first stanza of each handler: the capturing lambda would be allocated every time.
+			timers = this.handlers.computeIfAbsent(handler, (key) -> new HandlerTimers(this.registry, key));
+		}
 		Timer timer = (failure == null) ? timers.success
 				: (failure instanceof XmppErrorException) ? timers.error : timers.failure;
 		timer.record(nanos, TimeUnit.NANOSECONDS);

@@ -23,6 +23,7 @@ import dev.kindling.test.Stanzas;
 import dev.kindling.test.XmppTestHarness;
 import dev.kindling.test.autoconfigure.XmppComponentTest;
 
+import static dev.kindling.samples.tictactoe.Players.bare;
 import static dev.kindling.samples.tictactoe.StoreScripts.GAMES;
 import static dev.kindling.samples.tictactoe.StoreScripts.RESULTS;
 import static dev.kindling.samples.tictactoe.StoreScripts.pubsub;
@@ -216,10 +217,6 @@ class GameStoreSaveTests {
 
 	private SentStanzas set(String from, String child) {
 		return this.harness.send(Stanzas.iqSet(from, "bot.test", child));
-	}
-
-	private static String bare(String jid) {
-		return jid.substring(0, jid.indexOf('/'));
 	}
 
 	@TestConfiguration(proxyBeanMethods = false)

@@ -18,6 +18,8 @@ import dev.kindling.test.Stanzas;
 import dev.kindling.test.XmppTestHarness;
 import dev.kindling.test.autoconfigure.XmppComponentTest;
 
+import static dev.kindling.samples.tictactoe.Players.bare;
+import static dev.kindling.samples.tictactoe.Players.result;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -63,7 +65,7 @@ class RefereeTests {
 
 		SentStanzas started = set(this.alice, "<start xmlns='" + NS + "' opponent='" + bare(this.bob) + "'/>");
 
-		Element game = resultChild(started, this.alice);
+		Element game = result(started, this.alice);
 		assertThat(game.attributeValue("x")).isEqualTo(bare(this.alice));
 		assertThat(game.attributeValue("o")).isEqualTo(bare(this.bob));
 		assertThat(game.attributeValue("board")).isEqualTo("---------");
@@ -109,12 +111,12 @@ class RefereeTests {
 
 		SentStanzas moved = move(this.alice, id, 4);
 
-		assertThat(resultChild(moved, this.alice).attributeValue("board")).isEqualTo("----X----");
+		assertThat(result(moved, this.alice).attributeValue("board")).isEqualTo("----X----");
 		assertThat(moved.messages()).hasSize(2).allSatisfy((event) -> {
 			assertThat(event.getChildElement("game", NS).attributeValue("board")).isEqualTo("----X----");
 			assertThat(event.getChildElement("game", NS).attributeValue("turn")).isEqualTo("o");
 		});
-		assertThat(resultChild(move(this.bob, id, 0), this.bob).attributeValue("board")).isEqualTo("O---X----");
+		assertThat(result(move(this.bob, id, 0), this.bob).attributeValue("board")).isEqualTo("O---X----");
 	}
 
 	@Test
@@ -145,7 +147,7 @@ class RefereeTests {
 
 		SentStanzas winning = move(this.alice, id, 2);
 
-		Element game = resultChild(winning, this.alice);
+		Element game = result(winning, this.alice);
 		assertThat(game.attributeValue("status")).isEqualTo("x-won");
 		assertThat(game.attributeValue("winner")).isEqualTo(bare(this.alice));
 		assertThat(game.attributeValue("turn")).isNull();
@@ -163,7 +165,7 @@ class RefereeTests {
 			last = move((i % 2 == 0) ? this.alice : this.bob, id, cells[i]);
 		}
 
-		Element game = resultChild(last, this.alice);
+		Element game = result(last, this.alice);
 		assertThat(game.attributeValue("status")).isEqualTo("draw");
 		assertThat(game.attributeValue("winner")).isNull();
 		assertThat(last.messages()).hasSize(2).allSatisfy((event) -> assertThat(event.getBody()).contains("Draw"));
@@ -176,7 +178,7 @@ class RefereeTests {
 
 		SentStanzas resigned = set(this.alice, "<resign xmlns='" + NS + "' game='" + id + "'/>");
 
-		Element game = resultChild(resigned, this.alice);
+		Element game = result(resigned, this.alice);
 		assertThat(game.attributeValue("status")).isEqualTo("o-won");
 		assertThat(game.attributeValue("winner")).isEqualTo(bare(this.bob));
 		assertThat(game.attributeValue("resigned")).isEqualTo("x");
@@ -221,7 +223,7 @@ class RefereeTests {
 	/** Bob waits, Alice starts: Alice plays X. Returns the game's id. */
 	private String start() {
 		set(this.bob, "<join xmlns='" + NS + "'/>");
-		return resultChild(set(this.alice, "<start xmlns='" + NS + "' opponent='" + bare(this.bob) + "'/>"), this.alice)
+		return result(set(this.alice, "<start xmlns='" + NS + "' opponent='" + bare(this.bob) + "'/>"), this.alice)
 			.attributeValue("id");
 	}
 
@@ -236,26 +238,12 @@ class RefereeTests {
 	}
 
 	private Element state(String id) {
-		return resultChild(this.harness.send(Stanzas.iqGet(this.alice, "bot.test", "<game xmlns='" + NS + "' id='" + id + "'/>")),
+		return result(this.harness.send(Stanzas.iqGet(this.alice, "bot.test", "<game xmlns='" + NS + "' id='" + id + "'/>")),
 				this.alice);
 	}
 
 	private SentStanzas set(String from, String child) {
 		return this.harness.send(Stanzas.iqSet(from, "bot.test", child));
-	}
-
-	private static Element resultChild(SentStanzas sent, String to) {
-		IQ result = sent.iqs().get(0);
-		assertThat(result.getType()).as(result.toXML()).isEqualTo(IQ.Type.result);
-		assertThat(result.getTo().toString()).isEqualTo(to);
-		Element game = result.getChildElement();
-		assertThat(game.getName()).isEqualTo("game");
-		assertThat(game.getNamespaceURI()).isEqualTo(NS);
-		return game;
-	}
-
-	private static String bare(String jid) {
-		return jid.substring(0, jid.indexOf('/'));
 	}
 
 }

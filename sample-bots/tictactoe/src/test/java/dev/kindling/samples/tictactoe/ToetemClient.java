@@ -43,13 +43,21 @@ final class ToetemClient implements AutoCloseable {
 
 	/** Logs in as a demo user (password = name) and sends the referee directed presence. */
 	static ToetemClient login(ProsodyServer server, String user) {
-		ToetemClient player = new ToetemClient(XmppTestClient.login(server, user, user));
+		ToetemClient player = connect(server, user);
 		player.client.send(player.client.connection().getStanzaFactory()
 			.buildPresenceStanza()
 			.ofType(Presence.Type.available)
 			.to(XmppTestClient.jid(REFEREE))
 			.build());
 		return player;
+	}
+
+	/**
+	 * Logs in as a demo user (password = name) without directed presence to the referee, as a
+	 * client that knows nothing of it does: the referee never hears when it goes offline.
+	 */
+	static ToetemClient connect(ProsodyServer server, String user) {
+		return new ToetemClient(XmppTestClient.login(server, user, user));
 	}
 
 	XmppTestClient client() {
@@ -122,8 +130,11 @@ final class ToetemClient implements AutoCloseable {
 		return (StandardExtensionElement) game;
 	}
 
+	/** An attribute of the {@code <game/>} in an answer's XML, {@code null} if it has none. */
 	static String attribute(String xml, String name) {
-		Matcher matcher = ATTRIBUTE.matcher(xml.substring(xml.indexOf("<game")));
+		int game = xml.indexOf("<game");
+		assertThat(game).as("a <game/> in the answer %s", xml).isNotNegative();
+		Matcher matcher = ATTRIBUTE.matcher(xml.substring(game));
 		while (matcher.find()) {
 			if (matcher.group(1).equals(name)) {
 				return matcher.group(2);

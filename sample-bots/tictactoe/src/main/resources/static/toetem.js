@@ -168,6 +168,8 @@
 		page.connection = connection;
 		page.me = Strophe.getBareJidFromJid(connection.jid);
 		connection.addHandler(onMessage, null, 'message');
+		// XEP-0199: a restarted referee pings the players of the games it resumed.
+		connection.addHandler(onPing, 'urn:xmpp:ping', 'iq', 'get');
 		// Available to the server, and directed presence to the referee: it tells the referee this
 		// client is here, and the server's unavailable presence later tells it the client has gone.
 		connection.send($pres());
@@ -181,6 +183,11 @@
 		log('Logged in as ' + connection.jid + ' over ' + transportName);
 		refresh();
 		page.timer = window.setInterval(refresh, REFRESH_MS);
+	}
+
+	function onPing(iq) {
+		page.connection.send($iq({ type: 'result', to: iq.getAttribute('from'), id: iq.getAttribute('id') }));
+		return true;
 	}
 
 	function logout() {

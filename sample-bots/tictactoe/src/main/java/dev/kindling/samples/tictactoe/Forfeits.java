@@ -11,13 +11,20 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
+import org.xmpp.packet.IQ;
 import org.xmpp.packet.JID;
+
+import dev.kindling.template.XmppTemplate;
 
 /**
  * A player whose client went offline during a game forfeits it after {@code toetem.forfeit-grace},
  * unless a client of the same user (bare JID) comes back first. Only the client a player plays
  * from counts: the full JID they started or joined from.
+ *
+ * <p>A restarted referee has heard no presence yet: it pings (XEP-0199) the clients of the games it
+ * resumed, and one that does not answer with a result is taken as gone offline.
  */
 @Component
 class Forfeits {
@@ -32,10 +39,13 @@ class Forfeits {
 
 	private final Duration grace;
 
+	private final XmppTemplate xmpp;
+
 	/** Clients gone offline in a game, by full JID. */
 	private final Map<JID, Pending> pending = new ConcurrentHashMap<>();
 
-	Forfeits(ToetemProperties properties, GameRegistry games, GameEvents events, ScheduledExecutorService toetemTimer) {
+	Forfeits(ToetemProperties properties, GameRegistry games, GameEvents events, ScheduledExecutorService toetemTimer,
+			XmppTemplate xmpp) {
 		if (properties.forfeitGrace().isNegative()) {
 			throw new InvalidConfigurationPropertyValueException("toetem.forfeit-grace", properties.forfeitGrace(),
 					"Must not be negative.");
@@ -44,6 +54,25 @@ class Forfeits {
 		this.games = games;
 		this.events = events;
 		this.timer = toetemTimer;
+		this.xmpp = xmpp;
+	}
+
+	/** After a restart: every player's client is pinged, and a failed ping counts as going offline. */
+	@EventListener
+	void resumed(GamesResumedEvent event) {
+		for (Game game : event.games()) {
+			for (JID client : new JID[] { game.x(), game.o() }) {
+				IQ ping = new IQ(IQ.Type.get);
+				ping.setTo(client);
+				ping.setChildElement("ping", "urn:xmpp:ping");
+				this.xmpp.request(ping).whenComplete((answer, ex) -> {
+					if (ex != null) {
+						logger.debug("{} did not answer a ping after the restart: {}", client, ex.getMessage());
+						wentOffline(client);
+					}
+				});
+			}
+		}
 	}
 
 	/** The client's unavailable presence: its games are forfeited after the grace period. */

@@ -10,6 +10,7 @@ import org.dom4j.Element;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.xmpp.packet.IQ;
 import org.xmpp.packet.Packet;
@@ -27,7 +28,7 @@ import dev.kindling.template.XmppTemplate;
  * ({@code resource-constraint}), so nobody starts a game that could take a stored game's id or
  * moves in a game the referee has not got back yet. A failed load is tried again after
  * {@code toetem.store.load-retry}. After a reconnect it has the store save again what the service
- * did not confirm.
+ * did not confirm. The games it got back are announced as a {@link GamesResumedEvent}.
  *
  * <p>Refusing rather than holding the requests keeps memory bounded however many players retry,
  * and the window is one round trip to the pubsub service; {@code wait} tells clients to retry.
@@ -44,17 +45,21 @@ final class GameReload implements RoutingInterceptor, DisposableBean {
 
 	private final Duration retry;
 
+	private final ApplicationEventPublisher events;
+
 	private final AtomicBoolean loading = new AtomicBoolean();
 
 	private volatile boolean loaded;
 
 	private volatile boolean closed;
 
-	GameReload(GameStore store, GameRegistry registry, XmppTemplate xmpp, Duration retry) {
+	GameReload(GameStore store, GameRegistry registry, XmppTemplate xmpp, Duration retry,
+			ApplicationEventPublisher events) {
 		this.store = store;
 		this.registry = registry;
 		this.xmpp = xmpp;
 		this.retry = retry;
+		this.events = events;
 	}
 
 	/** Whether the stored games are back and game requests are answered. */
@@ -90,6 +95,9 @@ final class GameReload implements RoutingInterceptor, DisposableBean {
 				this.loaded = true;
 				logger.info("Resumed {} games still playing; the last game number was {}", found.playing().size(),
 						found.lastId());
+				if (!found.playing().isEmpty()) {
+					this.events.publishEvent(new GamesResumedEvent(found.playing()));
+				}
 			}
 			else {
 				Throwable cause = (ex instanceof CompletionException && ex.getCause() != null)

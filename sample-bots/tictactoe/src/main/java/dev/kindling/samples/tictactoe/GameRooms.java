@@ -11,6 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.xmpp.packet.JID;
 
@@ -116,6 +117,12 @@ class GameRooms {
 			this.rooms.remove(game.id());
 			return null;
 		});
+	}
+
+	/** Games back after a restart get their rooms back (a room that still exists is joined again). */
+	@EventListener
+	void resumed(GamesResumedEvent event) {
+		event.games().forEach(this::open);
 	}
 
 	/** Says {@code text} in the game's room, after whatever was said there before. */

@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -32,8 +33,9 @@ class ToetemStoreConfiguration {
 	}
 
 	@Bean
-	GameReload gameReload(GameStore store, GameRegistry registry, XmppTemplate xmpp, ToetemStoreProperties properties) {
-		return new GameReload(store, registry, xmpp, properties.loadRetry());
+	GameReload gameReload(GameStore store, GameRegistry registry, XmppTemplate xmpp, ToetemStoreProperties properties,
+			ApplicationEventPublisher events) {
+		return new GameReload(store, registry, xmpp, properties.loadRetry(), events);
 	}
 
 }

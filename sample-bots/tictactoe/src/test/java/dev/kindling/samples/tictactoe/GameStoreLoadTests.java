@@ -49,6 +49,9 @@ class GameStoreLoadTests {
 	@Autowired
 	MeterRegistry meters;
 
+	@Autowired
+	Forfeits forfeits;
+
 	@Test
 	void answersWaitUntilLoadedRetriesAFailedLoadAndResumesTheStoredGames() {
 		// No answers scripted yet: the service does not answer, and each attempt times out.
@@ -69,6 +72,10 @@ class GameStoreLoadTests {
 		await().atMost(Duration.ofSeconds(5)).until(() -> failures("load") >= failedLoads + 2);
 		assertThat(this.reload.isLoaded()).isFalse();
 
+		// A restarted referee has heard no presence: it pings the players; bob's client is gone.
+		this.harness.whenRequest((iq) -> isPing(iq, ALICE)).thenResult();
+		this.harness.whenRequest((iq) -> isPing(iq, BOB)).thenError(Condition.service_unavailable);
+
 		// Then it answers: g7 is playing, g8 ended (its retraction was lost), g5 is broken.
 		double broken = failures("restore");
 		StoreScripts.serve(this.harness,
@@ -85,6 +92,11 @@ class GameStoreLoadTests {
 		assertThat(state("g5").getType()).isEqualTo(IQ.Type.error);
 		assertThat(state("g7").getChildElement().attributeValue("board")).isEqualTo("X---O----");
 
+		// Bob's forfeit is pending (the grace is 30 s) until a client of his says it is back.
+		await().atMost(Duration.ofSeconds(5)).until(() -> this.forfeits.pending() == 1);
+		this.harness.send(Stanzas.presence("bob@localhost/laptop", "bot.test"));
+		assertThat(this.forfeits.pending()).isZero();
+
 		// The players carry on where they were; events reach the full JIDs they played from.
 		SentStanzas moved = set(ALICE, "<move xmlns='" + NS + "' game='g7' cell='1'/>");
 		assertThat(moved.iqs().stream().filter((iq) -> !iq.isRequest()).findFirst().orElseThrow().getChildElement()
@@ -99,6 +111,11 @@ class GameStoreLoadTests {
 		SentStanzas started = set("dave@localhost/desk", "<start xmlns='" + NS + "' opponent='carol@localhost'/>");
 		assertThat(started.iqs().stream().filter((iq) -> !iq.isRequest()).findFirst().orElseThrow().getChildElement()
 			.attributeValue("id")).isEqualTo("g10");
+	}
+
+	private static boolean isPing(IQ iq, String to) {
+		return to.equals(iq.getTo().toString()) && iq.getChildElement() != null
+				&& "urn:xmpp:ping".equals(iq.getChildElement().getNamespaceURI());
 	}
 
 	private static String item(String id, String board, String status, String turn) {

@@ -7,6 +7,7 @@ import org.dom4j.Element;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
 import org.xmpp.packet.IQ;
 import org.xmpp.packet.JID;
 import org.xmpp.packet.Message;
@@ -42,6 +43,9 @@ class RefereeRoomTests {
 
 	@Autowired
 	MucRooms muc;
+
+	@Autowired
+	ApplicationEventPublisher events;
 
 	private Players players;
 
@@ -106,6 +110,21 @@ class RefereeRoomTests {
 		assertThat(destroy.getChildElement().element("destroy").elementText("reason")).isEqualTo("Game " + id + " is over");
 		assertThat(toRoom(room)).last().satisfies((summary) -> assertThat(summary.getBody()).contains("wins by resignation"));
 		await().atMost(Duration.ofSeconds(5)).until(() -> this.players.state(id).attributeValue("room") == null);
+	}
+
+	@Test
+	void aGameResumedAfterARestartGetsItsRoomBackAndThePlayersAreInvitedAgain() {
+		Game game = new Game("g90", new JID(this.players.alice), new JID(this.players.bob), TicTacToe.newGame());
+		String room = "g90@conference.test";
+
+		this.events.publishEvent(new GamesResumedEvent(List.of(game)));
+		this.harness.send(selfPresence(room));
+
+		List<Message> inRoom = await().atMost(Duration.ofSeconds(5))
+			.until(() -> toRoom(room), (messages) -> messages.size() == 2);
+		assertThat(inRoom).extracting((invitation) -> invitation.getChildElement("x", MUC_USER)
+			.element("invite")
+			.attributeValue("to")).containsExactly(this.players.alice, this.players.bob);
 	}
 
 	@Test

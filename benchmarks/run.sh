@@ -2,9 +2,27 @@
 # Runs the end-to-end benchmark (raw Whack vs Kindling, each in its own JVM) and, unless
 # JMH=false, the JMH microbenchmarks. Extra arguments go to the runner, e.g.
 #   benchmarks/run.sh --warmup=5s --measure=10s --windows=1,64,256,1024 --workloads=chat,ping
+# With `toetem` first, runs the Toetem referee load benchmark instead (docs/performance.md), e.g.
+#   benchmarks/run.sh toetem --games=100,1000,10000 --modes=paced,saturated --rate=200 --runs=2
 set -euo pipefail
 cd "$(dirname "$0")/.."
 OFFLINE=${OFFLINE:--o}
+if [ "${1:-}" = "toetem" ]; then
+  shift
+  # Smoke tests first (the generator, then the scenario against the real referee in-process); the
+  # same reactor build writes each module's runtime classpath with the reactor's own classes, so the
+  # referee runs this worktree's sample and framework, never an artifact from ~/.m2.
+  ./mvnw -B -q $OFFLINE -Pbenchmarks -pl benchmarks -am test \
+    -Dtest='LoadGeneratorSmokeTests,ToetemLoadSmokeTests' -Dsurefire.failIfNoSpecifiedTests=false \
+    dependency:build-classpath -Dmdep.outputFile=target/classpath.txt -Dmdep.includeScope=runtime >/dev/null
+  CP="benchmarks/target/classes:$(cat benchmarks/target/classpath.txt)"
+  echo "sample-bots/tictactoe/target/classes:$(cat sample-bots/tictactoe/target/classpath.txt)" \
+    > benchmarks/target/referee-classpath.txt
+  mkdir -p benchmarks/target/results
+  exec java -Xmx1g -Xms1g -cp "$CP" dev.kindling.bench.ToetemBenchmark \
+    --referee-classpath=@benchmarks/target/referee-classpath.txt \
+    --log-dir=benchmarks/target/results --out=benchmarks/target/results/toetem.md "$@"
+fi
 # The generator's own smoke tests first: a benchmark is only as good as its counting.
 ./mvnw -B -q $OFFLINE -Pbenchmarks -pl benchmarks -am test -Dtest='LoadGeneratorSmokeTests' \
   -Dsurefire.failIfNoSpecifiedTests=false

@@ -45,7 +45,7 @@ final class ToetemReport {
 				out.append(String.format(
 						"| %d | %s | %,d | %,.0f | %s | %s | %s | %s | %s | %.1f | %.1f | %,d | %,d / %,d | %,d | %,d | %,d | %,d | %,d / %,d |%n",
 						run.number(), level.mode(), r.spec().games(), r.movesPerSecond(), ms(r.p50Micros()),
-						ms(r.p99Micros()), ms(r.p999Micros()), ms(r.maxMicros()), ms(r.setupP99Micros()),
+						ms(r.p99Micros()), ms(r.p999Micros()), ms(r.maxMicros()), (r.setupP99Micros() == 0) ? "–" : ms(r.setupP99Micros()),
 						level.heapAfterGcKb() / 1024.0, level.cpuMicrosPerRequest(), r.gamesFinished(), r.sent(),
 						r.answered(), r.errors(), r.lost(), r.unexpected(), r.mismatches(), r.missingEvents(),
 						r.strayEvents()));

@@ -90,6 +90,12 @@ public final class ToetemSession implements Closeable {
 
 	private boolean measuring;
 
+	private long measureStartNanos;
+
+	private long worstMove;
+
+	private long worstMoveAt;
+
 	private long measureEnd;
 
 	private long outstanding;
@@ -160,7 +166,8 @@ public final class ToetemSession implements Closeable {
 				this.unexpected, this.mismatches, this.missingEvents, this.strayEvents, this.gamesFinished, this.resigned,
 				this.moves, this.moves / seconds, micros(h.getValueAtPercentile(50)), micros(h.getValueAtPercentile(99)),
 				micros(h.getValueAtPercentile(99.9)), micros(h.getMaxValue()),
-				micros(this.setupLatency.getValueAtPercentile(99)), this.serverIqs, Map.copyOf(this.other));
+				TimeUnit.NANOSECONDS.toMillis(this.worstMoveAt), micros(this.setupLatency.getValueAtPercentile(99)),
+				this.serverIqs, Map.copyOf(this.other));
 	}
 
 	/** Everything the referee sent outside the players' flows since the connection, by kind. */
@@ -217,6 +224,9 @@ public final class ToetemSession implements Closeable {
 			if (!windDown && this.measureEnd == 0 && now - warmupEnd >= 0 && this.started == this.slots.length) {
 				this.measuring = true;
 				this.measureEnd = now + this.spec.measure().toNanos();
+				this.measureStartNanos = now;
+				this.worstMove = 0;
+				this.worstMoveAt = 0;
 				deadline = this.measureEnd + lossTimeout;
 				this.moveLatency.reset();
 				this.setupLatency.reset();
@@ -432,6 +442,10 @@ public final class ToetemSession implements Closeable {
 			if (slot.phase == Phase.MOVE) {
 				this.moveLatency.recordValue(latency);
 				this.moves++;
+				if (latency > this.worstMove) {
+					this.worstMove = latency;
+					this.worstMoveAt = now - this.measureStartNanos;
+				}
 			}
 			else if (slot.phase == Phase.JOIN || slot.phase == Phase.START) {
 				this.setupLatency.recordValue(latency);

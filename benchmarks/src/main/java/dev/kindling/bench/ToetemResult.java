@@ -20,8 +20,8 @@ import java.util.Map;
  * @param strayEvents events that match no state change of the player's game, or came twice
  * @param gamesFinished games played to a win or draw
  * @param resigned games in progress resigned when the level ended, each checked
- * @param moves moves answered in the measured period
- * @param movesPerSecond moves answered per second in the measured period
+ * @param moves moves sent and answered in the measured period
+ * @param movesPerSecond those moves per second of the measured period
  * @param p50Micros median latency of the measured move requests
  * @param p99Micros 99th percentile
  * @param p999Micros 99.9th percentile

@@ -211,7 +211,8 @@ public final class ToetemSession implements Closeable {
 
 	/**
 	 * Plays: the setup (every slot's join and start) goes out at once; measuring starts once every
-	 * game has started and the warmup has passed, and lasts {@code measure}; then the outstanding
+	 * game has started and the warmup has passed since (and since the level began), and lasts
+	 * {@code measure}, counting the requests sent in it; then the outstanding
 	 * requests are waited for (or counted lost). Winding down, everything queued is sent at once,
 	 * nothing is measured, and it ends when all is answered.
 	 */
@@ -219,9 +220,14 @@ public final class ToetemSession implements Closeable {
 		long lossTimeout = this.spec.lossTimeout().toNanos();
 		long deadline = windDown ? System.nanoTime() + 2 * lossTimeout : Long.MAX_VALUE;
 		long nextExpiry = System.nanoTime();
+		long allStartedAt = 0;
 		while (true) {
 			long now = System.nanoTime();
-			if (!windDown && this.measureEnd == 0 && now - warmupEnd >= 0 && this.started == this.slots.length) {
+			if (this.started == this.slots.length && allStartedAt == 0) {
+				allStartedAt = now;
+			}
+			if (!windDown && this.measureEnd == 0 && allStartedAt != 0 && now - warmupEnd >= 0
+					&& now - allStartedAt >= this.spec.warmup().toNanos()) {
 				this.measuring = true;
 				this.measureEnd = now + this.spec.measure().toNanos();
 				this.measureStartNanos = now;
@@ -438,7 +444,8 @@ public final class ToetemSession implements Closeable {
 		this.outstanding--;
 		this.answered++;
 		long latency = Math.min(now - slot.sentNanos, TimeUnit.SECONDS.toNanos(60));
-		if (this.measuring) {
+		// Only requests sent in the window count: a backlog left by the setup is warmup, not the level.
+		if (this.measuring && slot.sentNanos - this.measureStartNanos >= 0) {
 			if (slot.phase == Phase.MOVE) {
 				this.moveLatency.recordValue(latency);
 				this.moves++;

@@ -14,7 +14,8 @@ import java.time.Duration;
  * N / throughput)
  * @param firstPlayer index of the level's first player JID ({@code p<index>@<domain>/r}), so that
  * levels never share players
- * @param warmup time played before measuring (correctness counters count from the start)
+ * @param warmup time played before measuring, from the start of the level and again from when every
+ * game has started (correctness counters count from the start)
  * @param measure time over which moves/s and latency are measured
  * @param lossTimeout a request unanswered this long is counted lost and its game abandoned
  * @param refereeDomain the referee's domain, the {@code to} of every request

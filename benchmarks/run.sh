@@ -14,7 +14,7 @@ if [ "${1:-}" = "toetem" ]; then
   # referee runs this worktree's sample and framework, never an artifact from ~/.m2.
   ./mvnw -B -q $OFFLINE -Pbenchmarks -pl benchmarks -am test \
     -Dtest='LoadGeneratorSmokeTests,ToetemLoadSmokeTests' -Dsurefire.failIfNoSpecifiedTests=false \
-    dependency:build-classpath -Dmdep.outputFile=target/classpath.txt -Dmdep.includeScope=runtime >/dev/null
+    dependency:build-classpath -Dmdep.outputFile=target/classpath.txt -Dmdep.includeScope=runtime
   CP="benchmarks/target/classes:$(cat benchmarks/target/classpath.txt)"
   echo "sample-bots/tictactoe/target/classes:$(cat sample-bots/tictactoe/target/classpath.txt)" \
     > benchmarks/target/referee-classpath.txt

@@ -26,6 +26,7 @@ import java.util.Map;
  * @param p99Micros 99th percentile
  * @param p999Micros 99.9th percentile
  * @param maxMicros largest
+ * @param measureStartEpochMillis wall-clock time when the measurement began (to match GC logs)
  * @param maxAtMillis when the largest was answered, from the start of the measurement
  * @param setupP99Micros 99th percentile of measured join and start requests
  * @param serverIqsAnswered IQ requests the referee sent to the server (not to a player), answered with
@@ -35,7 +36,8 @@ import java.util.Map;
  */
 public record ToetemResult(ToetemSpec spec, long sent, long answered, long errors, String errorTexts, long lost,
 		long unexpected, long mismatches, long missingEvents, long strayEvents, long gamesFinished, long resigned,
-		long moves, double movesPerSecond, long p50Micros, long p99Micros, long p999Micros, long maxMicros, long maxAtMillis,
+		long moves, double movesPerSecond, long p50Micros, long p99Micros, long p999Micros, long maxMicros,
+		long measureStartEpochMillis, long maxAtMillis,
 		long setupP99Micros, long serverIqsAnswered, Map<String, Long> other) {
 
 	/** Whether every request was answered once and every answer and event was the expected one. */
@@ -47,11 +49,12 @@ public record ToetemResult(ToetemSpec spec, long sent, long answered, long error
 	@Override
 	public String toString() {
 		return String.format(
-				"N=%d %s: %.0f moves/s p50=%dus p99=%dus p99.9=%dus max=%dus (at %d ms) setup-p99=%dus sent=%d answered=%d errors=%d "
-						+ "lost=%d unexpected=%d mismatches=%d missing-events=%d stray-events=%d finished=%d resigned=%d "
+				"N=%d %s: %.0f moves/s p50=%dus p99=%dus p99.9=%dus max=%dus (at %d ms, window from %tT.%<tL) "
+						+ "setup-p99=%dus sent=%d answered=%d errors=%d lost=%d unexpected=%d mismatches=%d missing-events=%d stray-events=%d finished=%d resigned=%d "
 						+ "server-iqs=%d other=%s%s",
 				this.spec.games(), this.spec.saturated() ? "saturated" : "paced " + (long) this.spec.moveRate() + "/s",
 				this.movesPerSecond, this.p50Micros, this.p99Micros, this.p999Micros, this.maxMicros, this.maxAtMillis,
+				this.measureStartEpochMillis,
 				this.setupP99Micros, this.sent, this.answered, this.errors, this.lost, this.unexpected, this.mismatches,
 				this.missingEvents, this.strayEvents, this.gamesFinished, this.resigned, this.serverIqsAnswered,
 				this.other, this.errorTexts.isEmpty() ? "" : " first errors: " + this.errorTexts);

@@ -32,6 +32,9 @@ public final class ToetemSession implements Closeable {
 	/** Request ids are {@code request * SLOT_LIMIT + slot}. */
 	static final int SLOT_LIMIT = 1_000_000;
 
+	/** How long a player waits before repeating a step that got an error. */
+	private static final long RETRY_BACKOFF = TimeUnit.MILLISECONDS.toNanos(100);
+
 	private static final String NAMESPACE = "urn:kindling:toetem:0";
 
 	private static final byte[] BOARD = " board=".getBytes(StandardCharsets.US_ASCII);
@@ -91,6 +94,8 @@ public final class ToetemSession implements Closeable {
 	private boolean measuring;
 
 	private long measureStartNanos;
+
+	private long measureStartEpochMillis;
 
 	private long worstMove;
 
@@ -166,7 +171,7 @@ public final class ToetemSession implements Closeable {
 				this.unexpected, this.mismatches, this.missingEvents, this.strayEvents, this.gamesFinished, this.resigned,
 				this.moves, this.moves / seconds, micros(h.getValueAtPercentile(50)), micros(h.getValueAtPercentile(99)),
 				micros(h.getValueAtPercentile(99.9)), micros(h.getMaxValue()),
-				TimeUnit.NANOSECONDS.toMillis(this.worstMoveAt), micros(this.setupLatency.getValueAtPercentile(99)),
+				this.measureStartEpochMillis, TimeUnit.NANOSECONDS.toMillis(this.worstMoveAt), micros(this.setupLatency.getValueAtPercentile(99)),
 				this.serverIqs, Map.copyOf(this.other));
 	}
 
@@ -231,6 +236,7 @@ public final class ToetemSession implements Closeable {
 				this.measuring = true;
 				this.measureEnd = now + this.spec.measure().toNanos();
 				this.measureStartNanos = now;
+				this.measureStartEpochMillis = System.currentTimeMillis();
 				this.worstMove = 0;
 				this.worstMoveAt = 0;
 				deadline = this.measureEnd + lossTimeout;
@@ -459,12 +465,15 @@ public final class ToetemSession implements Closeable {
 			}
 		}
 		if (error) {
-			// Every request is legal, so the game is left as the referee has it: retry the same step.
+			// Every request is legal, so the game is left as the referee has it (unless the referee broke
+			// that rule, which the retry's answer shows as a mismatch): repeat the same step.
 			this.errors++;
 			if (this.errorTexts.length() < 2000) {
 				this.errorTexts.append(new String(data, start, end - start, StandardCharsets.UTF_8)).append(' ');
 			}
-			schedule(slot, now);
+			// As a client would after a `wait` error: back off, so an overloaded referee is not flooded.
+			slot.due = now + Math.max(this.spec.thinkNanos(), RETRY_BACKOFF);
+			this.ready.add(slot);
 			return;
 		}
 		Phase phase = slot.phase;

@@ -9,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.Comparator;
 import java.util.Map;
 import java.util.PriorityQueue;
-import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 
 import org.HdrHistogram.Histogram;
@@ -25,7 +24,8 @@ import dev.kindling.bench.LoadGenerator.Connection;
  * answer and event is checked against the players' own model of their game ({@link GameSlot}).
  * A request's id carries its game slot and request number, so every answer is counted once. IQ
  * requests the referee sends anywhere but to a player (liveness pings, MUC or pubsub requests) get
- * an empty result, and everything else that belongs to no player's flow is counted by kind.
+ * an empty result, and everything else that belongs to no player's flow is counted by kind
+ * ({@link ServerSide}).
  */
 public final class ToetemSession implements Closeable {
 
@@ -45,8 +45,6 @@ public final class ToetemSession implements Closeable {
 
 	private static final byte[] O = " o=".getBytes(StandardCharsets.US_ASCII);
 
-	private static final byte[] XMLNS = " xmlns=".getBytes(StandardCharsets.US_ASCII);
-
 	private static final byte[] GAME_TAG = "<game ".getBytes(StandardCharsets.US_ASCII);
 
 	private final Socket socket;
@@ -61,13 +59,9 @@ public final class ToetemSession implements Closeable {
 
 	private final String playerDomain;
 
-	private final Map<String, Long> otherTotal = new TreeMap<>();
+	private final ServerSide server;
 
-	private int depth;
-
-	private int scanned;
-
-	private int stanzaStart;
+	private final StanzaSplitter splitter = new StanzaSplitter();
 
 	// Per level
 	private ToetemSpec spec;
@@ -86,8 +80,6 @@ public final class ToetemSession implements Closeable {
 	private final Histogram moveLatency = new Histogram(TimeUnit.SECONDS.toNanos(60), 3);
 
 	private final Histogram setupLatency = new Histogram(TimeUnit.SECONDS.toNanos(60), 3);
-
-	private final Map<String, Long> other = new TreeMap<>();
 
 	private final StringBuilder errorTexts = new StringBuilder();
 
@@ -127,14 +119,13 @@ public final class ToetemSession implements Closeable {
 
 	private long moves;
 
-	private long serverIqs;
-
 	ToetemSession(Connection connection, String playerDomain) throws IOException {
 		this.socket = connection.socket();
 		this.in = connection.in();
 		this.out = connection.out();
 		this.input = connection.input();
 		this.playerDomain = playerDomain;
+		this.server = new ServerSide(this.out);
 		this.socket.setSoTimeout(1);
 	}
 
@@ -172,12 +163,12 @@ public final class ToetemSession implements Closeable {
 				this.moves, this.moves / seconds, micros(h.getValueAtPercentile(50)), micros(h.getValueAtPercentile(99)),
 				micros(h.getValueAtPercentile(99.9)), micros(h.getMaxValue()),
 				this.measureStartEpochMillis, TimeUnit.NANOSECONDS.toMillis(this.worstMoveAt), micros(this.setupLatency.getValueAtPercentile(99)),
-				this.serverIqs, Map.copyOf(this.other));
+				this.server.iqsAnswered(), this.server.level());
 	}
 
 	/** Everything the referee sent outside the players' flows since the connection, by kind. */
 	public Map<String, Long> otherTotal() {
-		return Map.copyOf(this.otherTotal);
+		return this.server.total();
 	}
 
 	private static long micros(long nanos) {
@@ -194,7 +185,7 @@ public final class ToetemSession implements Closeable {
 		this.ready.clear();
 		this.moveLatency.reset();
 		this.setupLatency.reset();
-		this.other.clear();
+		this.server.reset();
 		this.errorTexts.setLength(0);
 		this.measuring = false;
 		this.measureEnd = 0;
@@ -211,7 +202,6 @@ public final class ToetemSession implements Closeable {
 		this.gamesFinished = 0;
 		this.resigned = 0;
 		this.moves = 0;
-		this.serverIqs = 0;
 	}
 
 	/**
@@ -263,7 +253,8 @@ public final class ToetemSession implements Closeable {
 				throw new IOException("The referee closed the connection");
 			}
 			if (n > 0) {
-				scan(System.nanoTime());
+				long read = System.nanoTime();
+				this.splitter.split(this.input, (data, start, end) -> stanza(data, start, end, read));
 			}
 		}
 	}
@@ -334,48 +325,6 @@ public final class ToetemSession implements Closeable {
 		}
 	}
 
-	/** Finds complete top-level stanzas; an incomplete one stays in the buffer for the next read. */
-	private void scan(long now) throws IOException {
-		byte[] data = this.input.data;
-		int length = this.input.length;
-		int pos = this.scanned;
-		while (pos < length) {
-			if (data[pos] != '<') {
-				pos++;
-				continue;
-			}
-			int end = StanzaScanner.indexOf(data, (byte) '>', pos + 1, length);
-			if (end < 0) {
-				break;
-			}
-			byte next = (pos + 1 < length) ? data[pos + 1] : 0;
-			if (next == '/') {
-				if (--this.depth < 0) {
-					throw new IOException("The referee ended its stream");
-				}
-				if (this.depth == 0) {
-					stanza(data, this.stanzaStart, end + 1, now);
-				}
-			}
-			else if (next != '?' && next != '!') {
-				if (this.depth == 0) {
-					this.stanzaStart = pos;
-				}
-				if (data[end - 1] != '/') {
-					this.depth++;
-				}
-				else if (this.depth == 0) {
-					stanza(data, pos, end + 1, now);
-				}
-			}
-			pos = end + 1;
-		}
-		int keep = (this.depth > 0) ? this.stanzaStart : pos;
-		this.input.consumeThrough(keep);
-		this.scanned = pos - keep;
-		this.stanzaStart = 0;
-	}
-
 	private void stanza(byte[] data, int start, int end, long now) throws IOException {
 		int tagEnd = StanzaScanner.indexOf(data, (byte) '>', start, end);
 		char kind = (char) data[start + 1];
@@ -384,30 +333,12 @@ public final class ToetemSession implements Closeable {
 		if (player >= 0 && kind == 'i') {
 			answer(data, start, tagEnd, end, player, "error".equals(type), now);
 		}
-		else if (player >= 0 && kind == 'm' && indexOf(data, GAME_TAG, tagEnd, end) >= 0) {
+		else if (player >= 0 && kind == 'm' && StanzaScanner.indexOf(data, GAME_TAG, tagEnd, end) >= 0) {
 			event(data, tagEnd, end, player);
 		}
-		else if (kind == 'i' && ("get".equals(type) || "set".equals(type))) {
-			String id = StanzaScanner.stringAttribute(data, start, tagEnd, StanzaScanner.ID);
-			String from = StanzaScanner.stringAttribute(data, start, tagEnd, StanzaScanner.FROM);
-			String to = StanzaScanner.stringAttribute(data, start, tagEnd, StanzaScanner.TO);
-			this.out.write(("<iq type='result' id='" + id + "' from='" + to + "' to='" + from + "'/>")
-				.getBytes(StandardCharsets.UTF_8));
-			this.serverIqs++;
-			int child = StanzaScanner.indexOf(data, (byte) '<', tagEnd, end);
-			int childEnd = (child < 0) ? -1 : StanzaScanner.indexOf(data, (byte) '>', child, end);
-			String namespace = (childEnd < 0) ? null : StanzaScanner.stringAttribute(data, child, childEnd, XMLNS);
-			count("iq " + type + " " + namespace);
-		}
 		else {
-			String name = (kind == 'i') ? "iq" : (kind == 'm') ? "message" : (kind == 'p') ? "presence" : "element";
-			count(name + ((type != null) ? " " + type : "") + ((player >= 0) ? " to a player" : ""));
+			this.server.handle(data, start, tagEnd, end, player >= 0);
 		}
-	}
-
-	private void count(String what) {
-		this.other.merge(what, 1L, Long::sum);
-		this.otherTotal.merge(what, 1L, Long::sum);
 	}
 
 	/** The player index of a {@code to='p<index>@<domain>/r'}, or -1. */
@@ -478,14 +409,14 @@ public final class ToetemSession implements Closeable {
 		}
 		Phase phase = slot.phase;
 		if (phase == Phase.JOIN || phase == Phase.LEAVE) {
-			if (indexOf(data, GAME_TAG, tagEnd, end) >= 0 || slot.eventsSeen != 0) {
+			if (StanzaScanner.indexOf(data, GAME_TAG, tagEnd, end) >= 0 || slot.eventsSeen != 0) {
 				this.mismatches++;
 			}
 			slot.phase = (phase == Phase.JOIN) ? Phase.START : Phase.DONE;
 			schedule(slot, now);
 			return;
 		}
-		int game = indexOf(data, GAME_TAG, tagEnd, end);
+		int game = StanzaScanner.indexOf(data, GAME_TAG, tagEnd, end);
 		int gameEnd = (game < 0) ? -1 : StanzaScanner.indexOf(data, (byte) '>', game, end);
 		if (gameEnd < 0) {
 			this.mismatches++;
@@ -543,7 +474,7 @@ public final class ToetemSession implements Closeable {
 	/** An event to a player: it must show the state the outstanding request makes, once per player. */
 	private void event(byte[] data, int tagEnd, int end, int player) {
 		GameSlot slot = slotOf(player);
-		int game = indexOf(data, GAME_TAG, tagEnd, end);
+		int game = StanzaScanner.indexOf(data, GAME_TAG, tagEnd, end);
 		int gameEnd = StanzaScanner.indexOf(data, (byte) '>', game, end);
 		int bit = 1 << (player - (slot == null ? 0 : slot.xPlayer));
 		if (slot == null || gameEnd < 0 || !slot.outstanding || (slot.eventsSeen & bit) != 0
@@ -553,18 +484,6 @@ public final class ToetemSession implements Closeable {
 			return;
 		}
 		slot.eventsSeen |= bit;
-	}
-
-	private static int indexOf(byte[] data, byte[] needle, int from, int to) {
-		outer: for (int i = from; i <= to - needle.length; i++) {
-			for (int j = 0; j < needle.length; j++) {
-				if (data[i + j] != needle[j]) {
-					continue outer;
-				}
-			}
-			return i;
-		}
-		return -1;
 	}
 
 	@Override

@@ -9,11 +9,12 @@ cd "$(dirname "$0")/.."
 OFFLINE=${OFFLINE:--o}
 if [ "${1:-}" = "toetem" ]; then
   shift
-  # Smoke tests first (the generator, then the scenario against the real referee in-process); the
+  # The scenario's smoke tests first (against the real referee in-process; the Toetem driver does
+  # not use Session, so LoadGeneratorSmokeTests are not needed here); the
   # same reactor build writes each module's runtime classpath with the reactor's own classes, so the
   # referee runs this worktree's sample and framework, never an artifact from ~/.m2.
   ./mvnw -B -q $OFFLINE -Pbenchmarks -pl benchmarks -am test \
-    -Dtest='LoadGeneratorSmokeTests,ToetemLoadSmokeTests' -Dsurefire.failIfNoSpecifiedTests=false \
+    -Dtest='ToetemLoadSmokeTests' -Dsurefire.failIfNoSpecifiedTests=false \
     dependency:build-classpath -Dmdep.outputFile=target/classpath.txt -Dmdep.includeScope=runtime
   CP="benchmarks/target/classes:$(cat benchmarks/target/classpath.txt)"
   echo "sample-bots/tictactoe/target/classes:$(cat sample-bots/tictactoe/target/classpath.txt)" \

@@ -24,7 +24,7 @@ import java.util.regex.Pattern;
  * classpath, or {@code @file} holding it), {@code games} (100,1000,10000), {@code modes}
  * (paced,saturated), {@code rate} (200 moves/s over all games, paced mode), {@code warmup} (5s, after every game has started),
  * {@code measure} (15s), {@code jit-warmup} (15s, unreported saturated play at N=100 first),
- * {@code loss-timeout} (30s), {@code heap} (256m), {@code runs} (2: a fresh referee JVM each),
+ * {@code loss-timeout} (60s), {@code heap} (256m), {@code runs} (2: a fresh referee JVM each),
  * {@code jvm-args} (extra referee JVM options), {@code log-dir}, {@code out} (markdown file).
  */
 public final class ToetemBenchmark {
@@ -147,7 +147,7 @@ public final class ToetemBenchmark {
 	}
 
 	private ToetemSpec spec(int games, double rate, Duration warmup, Duration measure) {
-		ToetemSpec spec = new ToetemSpec(games, rate, this.nextPlayer, warmup, measure, duration("loss-timeout", "30s"),
+		ToetemSpec spec = new ToetemSpec(games, rate, this.nextPlayer, warmup, measure, duration("loss-timeout", "60s"),
 				REFEREE_DOMAIN, this.nextPlayer);
 		this.nextPlayer += 2 * games;
 		return spec;

@@ -44,6 +44,17 @@ public final class LoadGenerator implements Closeable {
 	 * @throws IOException when nothing connects in time or the handshake is wrong
 	 */
 	public Session accept(Duration timeout) throws IOException {
+		Connection connection = handshake(timeout);
+		return new Session(connection.socket(), connection.in(), connection.out(), connection.input(), this.domain,
+				connection.handshakeNanos());
+	}
+
+	/**
+	 * Wait for the component and check its handshake, leaving the stream to a driver other than
+	 * {@link Session} (e.g. {@link ToetemSession}).
+	 * @throws IOException when nothing connects in time or the handshake is wrong
+	 */
+	Connection handshake(Duration timeout) throws IOException {
 		this.server.setSoTimeout((int) timeout.toMillis());
 		Socket socket = this.server.accept();
 		try {
@@ -79,7 +90,7 @@ public final class LoadGenerator implements Closeable {
 			out.write("<handshake/>".getBytes(StandardCharsets.US_ASCII));
 			out.flush();
 			buffer.consumeThrough(text.indexOf("</handshake>") + "</handshake>".length());
-			return new Session(socket, in, out, buffer, this.domain, System.nanoTime());
+			return new Connection(socket, in, out, buffer, System.nanoTime());
 		}
 		catch (IOException | RuntimeException ex) {
 			socket.close();
@@ -123,6 +134,10 @@ public final class LoadGenerator implements Closeable {
 	@Override
 	public void close() throws IOException {
 		this.server.close();
+	}
+
+	/** An accepted component stream after the handshake; {@code input} holds bytes read past it. */
+	record Connection(Socket socket, InputStream in, OutputStream out, ByteBuffer input, long handshakeNanos) {
 	}
 
 	/** What the generator sends. */

@@ -73,4 +73,17 @@ final class StanzaScanner {
 		return -1;
 	}
 
+	/** Position of {@code needle} in {@code data[from, to)}, or -1. */
+	static int indexOf(byte[] data, byte[] needle, int from, int to) {
+		outer: for (int i = from; i <= to - needle.length; i++) {
+			for (int j = 0; j < needle.length; j++) {
+				if (data[i + j] != needle[j]) {
+					continue outer;
+				}
+			}
+			return i;
+		}
+		return -1;
+	}
+
 }

@@ -1,5 +1,6 @@
 package dev.kindling.payload;
 
+import java.io.StringReader;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -9,10 +10,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import org.dom4j.Document;
 import org.dom4j.DocumentException;
-import org.dom4j.DocumentHelper;
 import org.dom4j.Element;
 import org.dom4j.Namespace;
 import org.dom4j.QName;
+import org.dom4j.io.SAXReader;
 import org.jspecify.annotations.Nullable;
 import org.xmpp.packet.Message;
 import org.xmpp.packet.PacketExtension;
@@ -37,6 +38,13 @@ public final class PayloadMapper {
 	private final Map<Class<?>, Binding> byType = new ConcurrentHashMap<>();
 
 	private final Map<QName, Binding> byName = new ConcurrentHashMap<>();
+
+	/**
+	 * One reader per thread, reused: {@code DocumentHelper.parseText} builds a new SAX parser per
+	 * call, a JAXP service lookup through every jar on the classpath under a lock, which was most of
+	 * a payload-heavy handler's time (docs/performance.md, Toetem).
+	 */
+	private final ThreadLocal<SAXReader> readers = ThreadLocal.withInitial(SAXReader::createDefault);
 
 	public PayloadMapper() {
 		this(XmlMapper.builder()
@@ -100,7 +108,7 @@ public final class PayloadMapper {
 			throw new PayloadBindingException("Cannot write " + payload.getClass().getName() + " as XML: " + ex.getOriginalMessage(), ex);
 		}
 		try {
-			Document document = DocumentHelper.parseText(xml);
+			Document document = this.readers.get().read(new StringReader(xml));
 			Element root = document.getRootElement();
 			root.detach();
 			inNamespace(root, binding.name().getNamespace());

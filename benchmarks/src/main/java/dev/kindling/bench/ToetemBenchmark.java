@@ -106,7 +106,10 @@ public final class ToetemBenchmark {
 					"--xmpp.component.host=127.0.0.1", "--xmpp.component.port=" + generator.port(),
 					"--xmpp.component.domain=" + REFEREE_DOMAIN, "--xmpp.component.secret=" + SECRET,
 					"--xmpp.dev-server.enabled=false", "--server.port=0", "--spring.main.banner-mode=off",
-					"--logging.level.root=WARN", "--logging.level.dev.kindling=INFO"));
+					"--logging.level.root=WARN", "--logging.level.dev.kindling=INFO",
+					// The generator answers the store's pubsub requests, but plays no MUC service: a room
+					// join would never be confirmed.
+					"--toetem.rooms.enabled=false"));
 			File log = new File(option("log-dir", System.getProperty("java.io.tmpdir")), "toetem-referee-" + run + ".log");
 			long spawned = System.nanoTime();
 			Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log).start();

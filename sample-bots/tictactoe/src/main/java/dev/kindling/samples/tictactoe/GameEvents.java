@@ -2,6 +2,7 @@ package dev.kindling.samples.tictactoe;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -9,6 +10,7 @@ import org.springframework.stereotype.Component;
 import org.xmpp.packet.JID;
 import org.xmpp.packet.Message;
 
+import dev.kindling.StanzaNotSentException;
 import dev.kindling.payload.PayloadMapper;
 import dev.kindling.samples.tictactoe.Toetem.GameState;
 import dev.kindling.template.XmppTemplate;
@@ -30,6 +32,8 @@ class GameEvents {
 
 	private final GameRooms rooms;
 
+	private final AtomicLong undelivered = new AtomicLong();
+
 	GameEvents(XmppTemplate xmpp, PayloadMapper payloads, Spectators spectators, GameRooms rooms) {
 		this.xmpp = xmpp;
 		this.payloads = payloads;
@@ -48,7 +52,11 @@ class GameEvents {
 		return announce(game);
 	}
 
-	/** Sends the game's new state to its players, spectators and room; returns the state. */
+	/**
+	 * Sends the game's new state to its players, spectators and room; returns the state. The change
+	 * itself is already made: an event that cannot be sent (the component is down, or its outbound
+	 * buffer is full) is counted and logged, and the recipient catches up with a query.
+	 */
 	GameState announce(Game game) {
 		GameState state = state(game);
 		String summary = describe(game);
@@ -60,7 +68,16 @@ class GameEvents {
 			event.setType(Message.Type.normal);
 			event.setBody(summary);
 			event.addExtension(this.payloads.toExtension(state));
-			this.xmpp.send(event);
+			try {
+				this.xmpp.send(event);
+			}
+			catch (StanzaNotSentException ex) {
+				long count = this.undelivered.incrementAndGet();
+				if (Long.bitCount(count) == 1) {
+					logger.warn("Could not send game {}'s event to {} ({}); {} undelivered so far", game.id(), recipient,
+							ex.getMessage(), count);
+				}
+			}
 		}
 		this.rooms.post(game.id(), summary);
 		if (game.position().isOver()) {
@@ -69,6 +86,11 @@ class GameEvents {
 			logger.debug("Game {} ended: {}", game.id(), state.status());
 		}
 		return state;
+	}
+
+	/** Events that could not be sent. */
+	long undelivered() {
+		return this.undelivered.get();
 	}
 
 	/** The human-readable summary: who is to move or how it ended, and the board in three rows. */

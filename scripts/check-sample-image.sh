@@ -3,7 +3,8 @@
 # the extraction exactly as its RUN line says, its COPY lines merged into one directory (every
 # layer the jar declares must be copied), its class data sharing training run, then its ENTRYPOINT
 # started from that directory - as the image's uid when run as root, with -Xshare:on so that an
-# archive the JVM cannot map fails the check - until Spring Boot reports the application started.
+# archive the JVM cannot map fails the check - until Spring Boot reports the application started
+# (AOT-processed, when the ENTRYPOINT enables Spring AOT).
 # Usage: check-sample-image.sh <Dockerfile> <runnable jar> <scratch dir>
 set -euo pipefail
 
@@ -37,6 +38,9 @@ if [ -n "$train" ]; then
 		$train >"$work/cds-training.log" 2>&1) || { cat "$work/cds-training.log" >&2; fail "the CDS training run failed"; }
 	archive=$(sed -n 's/.*-XX:ArchiveClassesAtExit=\([^ ]*\).*/\1/p' <<<"$train")
 	[ -s "$work/app/$archive" ] || fail "the CDS training run wrote no $archive"
+	if [[ " $train " == *" -Dspring.aot.enabled=true "* ]] && ! grep -q "Starting AOT-processed " "$work/cds-training.log"; then
+		fail "the CDS training run enables Spring AOT but did not start AOT-processed"
+	fi
 fi
 
 user=$(sed -n 's/^USER \([0-9]*\):\([0-9]*\)$/\1/p' "$dockerfile")
@@ -63,6 +67,11 @@ trap 'kill "$pid" 2>/dev/null || true' EXIT
 
 for _ in $(seq 1 180); do
 	if grep -q "Started .* in .* seconds" "$log"; then
+		# With the AOT flag, Spring must have started from the generated code (it says so).
+		if [[ " $entrypoint " == *" -Dspring.aot.enabled=true "* ]] && ! grep -q "Starting AOT-processed " "$log"; then
+			cat "$log" >&2
+			fail "the ENTRYPOINT enables Spring AOT but the application did not start AOT-processed"
+		fi
 		echo "check-sample-image: $(grep -o 'Started .* seconds' "$log" | head -1) from the image layout as uid ${user}"
 		exit 0
 	fi

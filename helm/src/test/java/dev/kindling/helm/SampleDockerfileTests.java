@@ -66,7 +66,7 @@ class SampleDockerfileTests {
 		assertThat(copied).as("Spring Boot's default layers, least often changed first")
 			.containsExactly("dependencies", "spring-boot-loader", "snapshot-dependencies", "application");
 		assertThat(find("(?m)^ENTRYPOINT (.+)$").group(1))
-			.isEqualTo("[\"java\", \"-XX:SharedArchiveFile=app.jsa\", \"-jar\", \"app.jar\"]");
+			.isEqualTo("[\"java\", \"-XX:SharedArchiveFile=app.jsa\", \"-Dspring.aot.enabled=true\", \"-jar\", \"app.jar\"]");
 		assertThat(find("(?m)^USER .*$").start()).as("USER comes after the layers are copied")
 			.isGreaterThan(this.dockerfile.lastIndexOf("COPY --from=extract"));
 	}
@@ -82,6 +82,22 @@ class SampleDockerfileTests {
 			.isGreaterThan(this.dockerfile.lastIndexOf("COPY --from=extract"))
 			.isGreaterThan(find("(?m)^ENV XMPP_DEVSERVER_ENABLED=false").start())
 			.isLessThan(find("(?m)^USER .*$").start());
+	}
+
+	@Test
+	void startsFromSpringAotCodeGeneratedWithTheImagesEnvironment() throws Exception {
+		assertThat(find("(?m)^RUN (java -XX:ArchiveClassesAtExit=.*)$").group(1))
+			.as("the archive is trained on the code path the entrypoint takes")
+			.contains("-Dspring.aot.enabled=true");
+		assertThat(find("(?m)^ENTRYPOINT (.+)$").group(1)).contains("-Dspring.aot.enabled=true");
+		// AOT decides the conditions when the jar is built: with the ENV the image runs with.
+		String pom = Files.readString(KindlingBotChart.moduleDir().resolve("../sample-bots/echo-bot/pom.xml"));
+		Matcher aot = Pattern.compile("(?s)<goal>process-aot</goal>.*?<systemPropertyVariables>(.*?)</systemPropertyVariables>")
+			.matcher(pom);
+		assertThat(aot.find()).as("a process-aot execution with system properties in the echo bot's pom").isTrue();
+		assertThat(this.dockerfile).contains("XMPP_DEVSERVER_ENABLED=false");
+		assertThat(aot.group(1)).contains("<xmpp.dev-server.enabled>false</xmpp.dev-server.enabled>")
+			.contains("<management.server.port>" + find("(?m)^EXPOSE (.+)$").group(1) + "</management.server.port>");
 	}
 
 	@Test

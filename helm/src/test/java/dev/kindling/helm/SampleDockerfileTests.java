@@ -91,10 +91,10 @@ class SampleDockerfileTests {
 			.contains("-Dspring.aot.enabled=true");
 		assertThat(find("(?m)^ENTRYPOINT (.+)$").group(1)).contains("-Dspring.aot.enabled=true");
 		// AOT decides the conditions when the jar is built: with the ENV the image runs with.
-		String pom = Files.readString(KindlingBotChart.moduleDir().resolve("../sample-bots/echo-bot/pom.xml"));
+		String pom = Files.readString(KindlingBotChart.moduleDir().resolve("../sample-bots/pom.xml"));
 		Matcher aot = Pattern.compile("(?s)<goal>process-aot</goal>.*?<systemPropertyVariables>(.*?)</systemPropertyVariables>")
 			.matcher(pom);
-		assertThat(aot.find()).as("a process-aot execution with system properties in the echo bot's pom").isTrue();
+		assertThat(aot.find()).as("a process-aot execution with system properties in the samples' parent pom").isTrue();
 		assertThat(this.dockerfile).contains("XMPP_DEVSERVER_ENABLED=false");
 		assertThat(aot.group(1)).contains("<xmpp.dev-server.enabled>false</xmpp.dev-server.enabled>")
 			.contains("<management.server.port>" + find("(?m)^EXPOSE (.+)$").group(1) + "</management.server.port>");

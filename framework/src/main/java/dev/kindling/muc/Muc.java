@@ -33,8 +33,6 @@ final class Muc {
 
 	static final QName DIRECT_INVITE_X = QName.get("x", DIRECT_INVITE);
 
-	static final String PING = "urn:xmpp:ping";
-
 	/** Self-presence. */
 	static final int SELF = 110;
 

@@ -20,6 +20,7 @@ import org.xmpp.packet.Message;
 import org.xmpp.packet.Packet;
 import org.xmpp.packet.Presence;
 
+import dev.kindling.builtin.PingHandler;
 import dev.kindling.forms.FormBuilder;
 import dev.kindling.forms.FormReader;
 import dev.kindling.template.XmppTemplate;
@@ -273,7 +274,7 @@ public final class Room {
 		IQ ping = new IQ(IQ.Type.get);
 		ping.setFrom(occupantJid());
 		ping.setTo(new JID(jid().getNode(), jid().getDomain(), this.nick, true));
-		ping.setChildElement("ping", Muc.PING);
+		ping.setChildElement("ping", PingHandler.NAMESPACE);
 		return done(this.template.request(ping, timeout));
 	}
 

@@ -16,6 +16,7 @@ import org.springframework.stereotype.Component;
 import org.xmpp.packet.IQ;
 import org.xmpp.packet.JID;
 
+import dev.kindling.builtin.PingHandler;
 import dev.kindling.template.XmppTemplate;
 
 /**
@@ -64,7 +65,7 @@ class Forfeits {
 			for (JID client : new JID[] { game.x(), game.o() }) {
 				IQ ping = new IQ(IQ.Type.get);
 				ping.setTo(client);
-				ping.setChildElement("ping", "urn:xmpp:ping");
+				ping.setChildElement("ping", PingHandler.NAMESPACE);
 				this.xmpp.request(ping).whenComplete((answer, ex) -> {
 					if (ex != null) {
 						logger.debug("{} did not answer a ping after the restart: {}", client, ex.getMessage());

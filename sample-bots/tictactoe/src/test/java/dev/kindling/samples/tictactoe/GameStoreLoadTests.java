@@ -12,6 +12,7 @@ import org.xmpp.packet.Message;
 import org.xmpp.packet.PacketError;
 import org.xmpp.packet.PacketError.Condition;
 
+import dev.kindling.builtin.PingHandler;
 import dev.kindling.test.SentStanzas;
 import dev.kindling.test.Stanzas;
 import dev.kindling.test.XmppTestHarness;
@@ -73,8 +74,8 @@ class GameStoreLoadTests {
 		assertThat(this.reload.isLoaded()).isFalse();
 
 		// A restarted referee has heard no presence: it pings the players; bob's client is gone.
-		this.harness.whenRequest((iq) -> isPing(iq, ALICE)).thenResult();
-		this.harness.whenRequest((iq) -> isPing(iq, BOB)).thenError(Condition.service_unavailable);
+		this.harness.whenRequest(ALICE, PingHandler.NAMESPACE).thenResult();
+		this.harness.whenRequest(BOB, PingHandler.NAMESPACE).thenError(Condition.service_unavailable);
 
 		// Then it answers: g7 is playing, g8 ended (its retraction was lost), g5 is broken.
 		double broken = failures("restore");
@@ -111,11 +112,6 @@ class GameStoreLoadTests {
 		SentStanzas started = set("dave@localhost/desk", "<start xmlns='" + NS + "' opponent='carol@localhost'/>");
 		assertThat(started.iqs().stream().filter((iq) -> !iq.isRequest()).findFirst().orElseThrow().getChildElement()
 			.attributeValue("id")).isEqualTo("g10");
-	}
-
-	private static boolean isPing(IQ iq, String to) {
-		return to.equals(iq.getTo().toString()) && iq.getChildElement() != null
-				&& "urn:xmpp:ping".equals(iq.getChildElement().getNamespaceURI());
 	}
 
 	private static String item(String id, String board, String status, String turn) {

@@ -303,18 +303,23 @@
 				entry.append(' (you)');
 			}
 			else {
-				const play = document.createElement('button');
-				play.type = 'button';
-				play.dataset.opponent = player;
-				play.textContent = 'Play';
-				play.addEventListener('click', () => start(player));
-				entry.append(play);
+				entry.append(button('Play', { opponent: player }, () => start(player)));
 			}
 			list.append(entry);
 		});
 		if (players.length === 0) {
 			list.innerHTML = '<li class="empty">Nobody is waiting. Join, and wait for someone to start a game with you.</li>';
 		}
+	}
+
+	/** A button with the given data attributes (the browser test finds it by them). */
+	function button(label, data, onClick) {
+		const element = document.createElement('button');
+		element.type = 'button';
+		Object.assign(element.dataset, data);
+		element.textContent = label;
+		element.addEventListener('click', onClick);
+		return element;
 	}
 
 	function showGames(items) {
@@ -332,12 +337,7 @@
 			// The referee names a game 'x vs o: status'; nobody watches their own game.
 			const players = name.split(': ')[0].split(' vs ');
 			if (players.indexOf(page.me) < 0) {
-				const watch = document.createElement('button');
-				watch.type = 'button';
-				watch.dataset.watch = id;
-				watch.textContent = 'Watch';
-				watch.addEventListener('click', () => watchGame(id));
-				entry.append(watch);
+				entry.append(button('Watch', { watch: id }, () => watchGame(id)));
 			}
 			list.append(entry);
 		});

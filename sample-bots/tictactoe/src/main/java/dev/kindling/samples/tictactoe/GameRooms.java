@@ -68,17 +68,7 @@ class GameRooms {
 
 	private static String service(@Nullable String configured, @Nullable ProsodyServer devServer, JID component) {
 		if (configured != null) {
-			try {
-				JID service = new JID(configured);
-				if (service.getNode() == null && service.getResource() == null) {
-					return service.getDomain();
-				}
-			}
-			catch (IllegalArgumentException ex) {
-				// Reported below.
-			}
-			throw new InvalidConfigurationPropertyValueException("toetem.rooms.service", configured,
-					"A MUC service's domain, e.g. conference.example.com.");
+			return ServiceAddress.parse("toetem.rooms.service", configured, "conference.example.com").getDomain();
 		}
 		if (devServer != null) {
 			return devServer.mucDomain();

@@ -49,17 +49,7 @@ record ToetemStoreProperties(@DefaultValue("true") boolean enabled, @Nullable St
 		if (this.service == null || this.service.isBlank()) {
 			return fallback;
 		}
-		try {
-			JID jid = new JID(this.service.trim());
-			if (jid.getNode() != null || jid.getResource() != null) {
-				throw new IllegalArgumentException("a service is a domain, with no user or resource");
-			}
-			return jid;
-		}
-		catch (IllegalArgumentException ex) {
-			throw new InvalidConfigurationPropertyValueException(PREFIX + ".service", this.service,
-					"Not a pubsub service's address: " + ex.getMessage());
-		}
+		return ServiceAddress.parse(PREFIX + ".service", this.service.trim(), "pubsub.example.com");
 	}
 
 	private static void positive(String name, int value) {

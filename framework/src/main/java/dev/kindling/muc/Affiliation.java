@@ -14,15 +14,7 @@ public enum Affiliation {
 	}
 
 	static Affiliation of(@Nullable String value) {
-		if (value == null) {
-			return NONE;
-		}
-		try {
-			return valueOf(value.toUpperCase(Locale.ROOT));
-		}
-		catch (IllegalArgumentException ex) {
-			return NONE;
-		}
+		return Muc.constant(Affiliation.class, value, NONE);
 	}
 
 }

@@ -1,6 +1,7 @@
 package dev.kindling.muc;
 
 import java.util.HashSet;
+import java.util.Locale;
 import java.util.Set;
 
 import org.dom4j.Element;
@@ -49,6 +50,19 @@ final class Muc {
 	static final int KICKED = 307;
 
 	private Muc() {
+	}
+
+	/** The constant an attribute names ({@code moderator}, {@code owner}...), or {@code fallback}. */
+	static <E extends Enum<E>> E constant(Class<E> type, @Nullable String value, E fallback) {
+		if (value == null) {
+			return fallback;
+		}
+		try {
+			return Enum.valueOf(type, value.toUpperCase(Locale.ROOT));
+		}
+		catch (IllegalArgumentException ex) {
+			return fallback;
+		}
 	}
 
 	static @Nullable Element user(Packet stanza) {

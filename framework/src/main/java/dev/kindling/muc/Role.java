@@ -14,15 +14,7 @@ public enum Role {
 	}
 
 	static Role of(@Nullable String value) {
-		if (value == null) {
-			return NONE;
-		}
-		try {
-			return valueOf(value.toUpperCase(Locale.ROOT));
-		}
-		catch (IllegalArgumentException ex) {
-			return NONE;
-		}
+		return Muc.constant(Role.class, value, NONE);
 	}
 
 }

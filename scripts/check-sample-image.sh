@@ -49,21 +49,30 @@ entrypoint=$(sed -n 's/^ENTRYPOINT \[\(.*\)\]$/\1/p' "$dockerfile" | tr -d '",')
 [ -n "$entrypoint" ] || fail "no exec-form ENTRYPOINT in $dockerfile"
 
 run_as=()
+app="$work/app"
+runtime=""
 if [ "$(id -u)" = 0 ]; then
-	chmod -R a+rX "$work/app"
+	# The image's uid must be able to reach the application: the work tree may lie under a
+	# directory only root can enter (mktemp -d makes them 0700), so the layout runs from a copy
+	# in a directory of its own that everyone may enter (cp -a keeps the times the archive checks).
+	runtime=$(mktemp -d)
+	chmod 755 "$runtime"
+	cp -a "$work/app" "$runtime/app"
+	app="$runtime/app"
+	chmod -R a+rX "$app"
 	run_as=(setpriv --reuid="$user" --regid="$user" --clear-groups)
 fi
 # Nothing listens on the component port: the bot must start anyway and keep retrying.
 port=$(( 20000 + RANDOM % 20000 ))
 log="$work/run.log"
-(cd "$work/app" && exec env -i PATH="$PATH" HOME=/nonexistent \
+(cd "$app" && exec env -i PATH="$PATH" HOME=/nonexistent \
 	XMPP_DEVSERVER_ENABLED=false MANAGEMENT_SERVER_PORT=0 SERVER_PORT=0 \
 	XMPP_COMPONENT_HOST=127.0.0.1 XMPP_COMPONENT_PORT="$port" \
 	XMPP_COMPONENT_DOMAIN=echo.example.com XMPP_COMPONENT_SECRET=not-a-secret \
 	${train:+JAVA_TOOL_OPTIONS=-Xshare:on} \
 	"${run_as[@]}" $entrypoint >"$log" 2>&1) &
 pid=$!
-trap 'kill "$pid" 2>/dev/null || true' EXIT
+trap 'kill "$pid" 2>/dev/null || true; [ -z "$runtime" ] || rm -rf "$runtime"' EXIT
 
 for _ in $(seq 1 180); do
 	if grep -q "Started .* in .* seconds" "$log"; then

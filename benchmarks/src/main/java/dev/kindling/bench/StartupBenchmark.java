@@ -22,7 +22,8 @@ import dev.kindling.bench.kindling.KindlingEchoApplication;
  * <p>Options ({@code --name=value}): {@code runs} (5), {@code heap} (128m), {@code log-dir}, and one
  * or more {@code --variant.<name>=<JVM arguments>} (a {@code -cp} in them replaces the runner's class
  * path, e.g. a packaged jar); a variant named {@code whack} runs the raw Whack component. Without
- * variants: {@code whack} and {@code kindling} with no extra arguments.
+ * variants: {@code whack} and {@code kindling} with no extra arguments. {@code --java.<name>=<java
+ * executable>} starts that variant on another JDK than the runner's (e.g. a JDK 25 AOT cache).
  */
 public final class StartupBenchmark {
 
@@ -31,11 +32,15 @@ public final class StartupBenchmark {
 	public static void main(String[] args) throws Exception {
 		Map<String, String> options = new LinkedHashMap<>();
 		Map<String, String> variants = new LinkedHashMap<>();
+		Map<String, String> javas = new LinkedHashMap<>();
 		for (String arg : args) {
 			int eq = arg.indexOf('=');
 			String name = arg.substring(2, eq);
 			if (name.startsWith("variant.")) {
 				variants.put(name.substring("variant.".length()), arg.substring(eq + 1));
+			}
+			else if (name.startsWith("java.")) {
+				javas.put(name.substring("java.".length()), arg.substring(eq + 1));
 			}
 			else {
 				options.put(name, arg.substring(eq + 1));
@@ -52,7 +57,9 @@ public final class StartupBenchmark {
 		variants.keySet().forEach((name) -> results.put(name, new ArrayList<>()));
 		for (int run = 1; run <= runs; run++) {
 			for (Map.Entry<String, String> variant : variants.entrySet()) {
-				long[] figures = startOnce(variant.getKey(), variant.getValue(), heap, new File(logDir, "start-" + variant.getKey() + ".log"));
+				String java = javas.getOrDefault(variant.getKey(),
+						Path.of(System.getProperty("java.home"), "bin", "java").toString());
+				long[] figures = startOnce(variant.getKey(), java, variant.getValue(), heap, new File(logDir, "start-" + variant.getKey() + ".log"));
 				results.get(variant.getKey()).add(figures);
 				System.out.printf("run %d %-24s %5d ms wall %5d ms CPU%n", run, variant.getKey(), figures[0], figures[1]);
 			}
@@ -73,10 +80,10 @@ public final class StartupBenchmark {
 	}
 
 	/** Returns {wall millis, CPU millis} from spawning the JVM to the accepted handshake. */
-	private static long[] startOnce(String name, String jvmArgs, String heap, File log) throws IOException, InterruptedException {
+	private static long[] startOnce(String name, String java, String jvmArgs, String heap, File log) throws IOException, InterruptedException {
 		Path prefs = Files.createTempDirectory("kindling-bench-prefs");
 		try (LoadGenerator generator = new LoadGenerator("localhost", SECRET)) {
-			List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+			List<String> command = new ArrayList<>(List.of(java,
 					"-Xmx" + heap, "-Djava.util.prefs.userRoot=" + prefs));
 			List<String> extra = jvmArgs.isBlank() ? List.of() : Arrays.asList(jvmArgs.trim().split("\\s+"));
 			if (!extra.contains("-cp") && !extra.contains("-jar")) {

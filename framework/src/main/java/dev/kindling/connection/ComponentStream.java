@@ -23,8 +23,6 @@ import org.dom4j.Document;
 import org.jspecify.annotations.Nullable;
 import org.dom4j.DocumentException;
 import org.dom4j.Element;
-import org.dom4j.io.OutputFormat;
-import org.dom4j.io.XMLWriter;
 import org.dom4j.io.XPPPacketReader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -60,6 +58,9 @@ final class ComponentStream implements ComponentTransport.Wire {
 
 	private static final int WRITE_BATCH = 256;
 
+	/** Text of a batch handed to the socket's writer before the batch ends, so a batch of large stanzas stays small. */
+	private static final int WRITE_CHUNK = 16 * 1024;
+
 	private static final Duration WRITER_POLL = Duration.ofMillis(250);
 
 	private final ComponentEndpoint endpoint;
@@ -72,7 +73,11 @@ final class ComponentStream implements ComponentTransport.Wire {
 
 	private final Writer out;
 
-	private final XMLWriter xmlWriter;
+	private final StanzaWriter stanzaWriter = new StanzaWriter();
+
+	private final StringBuilder text = new StringBuilder(WRITE_CHUNK + 1024);
+
+	private final char[] chunk = new char[WRITE_CHUNK + 1024];
 
 	private final ReentrantLock writeLock = new ReentrantLock();
 
@@ -91,9 +96,6 @@ final class ComponentStream implements ComponentTransport.Wire {
 		this.input = input;
 		this.reader = reader;
 		this.out = out;
-		// No indentation or newlines between elements, but text as it is: the compact format's
-		// trimText would collapse the line breaks of a multi-line body into spaces.
-		this.xmlWriter = new XMLWriter(out, new OutputFormat());
 		this.streamId = streamId;
 	}
 
@@ -277,9 +279,13 @@ final class ComponentStream implements ComponentTransport.Wire {
 				this.writeLock.lock();
 				try {
 					for (Packet stanza : batch) {
-						this.xmlWriter.write(stanza.getElement());
+						this.stanzaWriter.write(stanza.getElement(), this.text);
+						if (this.text.length() >= WRITE_CHUNK) {
+							writeText();
+						}
 					}
-					this.xmlWriter.flush();
+					writeText();
+					this.out.flush();
 				}
 				finally {
 					this.writeLock.unlock();
@@ -298,6 +304,21 @@ final class ComponentStream implements ComponentTransport.Wire {
 				logger.debug("{} stanzas were not written before the stream broke", batch.size());
 			}
 			reportLoss(ex, onLoss);
+		}
+	}
+
+	private void writeText() throws IOException {
+		int length = this.text.length();
+		if (length <= this.chunk.length) {
+			this.text.getChars(0, length, this.chunk, 0);
+			this.out.write(this.chunk, 0, length);
+			this.text.setLength(0);
+		}
+		else {
+			// One large stanza: written once, and its room is not kept.
+			this.out.write(this.text.toString());
+			this.text.setLength(0);
+			this.text.trimToSize();
 		}
 	}
 

@@ -22,6 +22,7 @@ import org.xmpp.packet.Packet;
 import org.xmpp.packet.PacketError;
 
 import dev.kindling.XmppErrorException;
+import dev.kindling.connection.StanzaWriter;
 import dev.kindling.handler.HandlerRegistry;
 import dev.kindling.handler.Replies;
 import dev.kindling.routing.StanzaErrors;
@@ -58,6 +59,10 @@ public class HotPathBenchmark {
 
 	private StringWriter sink;
 
+	private final StanzaWriter stanzaWriter = new StanzaWriter();
+
+	private final StringBuilder text = new StringBuilder(1 << 16);
+
 	private final XmppErrorException notAllowed = new XmppErrorException(PacketError.Condition.not_allowed, "no");
 
 	@Setup
@@ -73,7 +78,7 @@ public class HotPathBenchmark {
 				+ "<ping xmlns='urn:xmpp:ping'/></iq>").getRootElement(), true);
 		this.reply = Replies.message(this.chat, "hello 42");
 		this.sink = new StringWriter(1 << 16);
-		this.writer = new XMLWriter(this.sink, OutputFormat.createCompactFormat());
+		this.writer = new XMLWriter(this.sink, new OutputFormat());
 	}
 
 	static Message inbound(String xml) throws DocumentException {
@@ -113,9 +118,17 @@ public class HotPathBenchmark {
 		return this.template.last;
 	}
 
-	/** The writer's work per reply: dom4j XMLWriter in compact format into a buffer. */
+	/** The writer's work per reply: Kindling's StanzaWriter into a buffer, as the writer thread does. */
 	@Benchmark
-	public int serializeReply() throws IOException {
+	public int serializeReply() {
+		this.text.setLength(0);
+		this.stanzaWriter.write(this.reply.getElement(), this.text);
+		return this.text.length();
+	}
+
+	/** The baseline for serializeReply: dom4j's XMLWriter, which the writer thread used before (and Whack uses). */
+	@Benchmark
+	public int serializeReplyDom4j() throws IOException {
 		this.sink.getBuffer().setLength(0);
 		this.writer.write(this.reply.getElement());
 		this.writer.flush();

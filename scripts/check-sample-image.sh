@@ -1,15 +1,20 @@
 #!/bin/bash
 # Plays sample-bots/Dockerfile's steps without a Docker daemon, on the jar Maven just built:
 # the extraction exactly as its RUN line says, its COPY lines merged into one directory (every
-# layer the jar declares must be copied), its class data sharing training run, then its ENTRYPOINT
-# started from that directory - as the image's uid when run as root, with -Xshare:on so that an
-# archive the JVM cannot map fails the check - until Spring Boot reports the application started
-# (AOT-processed, when the ENTRYPOINT enables Spring AOT).
+# layer the jar declares must be copied), its AOT cache training run, then its ENTRYPOINT started
+# from that directory - as the image's uid when run as root, with -XX:AOTMode=on so that a cache
+# the JVM cannot map fails the check - until Spring Boot reports the application started
+# (AOT-processed, when the ENTRYPOINT enables Spring AOT). Every java is a JDK of the image's
+# major version (scripts/image-jdk.sh finds it), since a cache only works on the JDK that made it.
 # Usage: check-sample-image.sh <Dockerfile> <runnable jar> <scratch dir>
 set -euo pipefail
 
 dockerfile=$1 jar=$2 work=$3
 fail() { echo "check-sample-image: $*" >&2; exit 1; }
+
+java_home=$(sh "$(dirname "${BASH_SOURCE[0]}")/image-jdk.sh" "$dockerfile") || fail "no JDK to run the image's steps on (above)"
+# The Dockerfile's java, also under env -i below.
+PATH="$java_home/bin:$PATH"
 
 [ -f "$jar" ] || fail "no jar at $jar"
 rm -rf "$work"
@@ -30,16 +35,17 @@ for source in $sources; do
 	cp -R "$work/build/$source/." "$work/app/"
 done
 
-# The class data sharing training run, as the image build runs it (as root, before USER, with the
-# image's environment but a management port of 0).
-train=$(sed -n 's/^RUN \(java -XX:ArchiveClassesAtExit=.*\)$/\1/p' "$dockerfile")
+# The AOT cache training run, as the image build runs it (as root, before USER, with the image's
+# environment but a management port of 0).
+train=$(sed -n 's/^RUN \(java -XX:AOTCacheOutput=.*\)$/\1/p' "$dockerfile")
 if [ -n "$train" ]; then
+	training_log="$work/aot-training.log"
 	(cd "$work/app" && env -i PATH="$PATH" HOME=/nonexistent XMPP_DEVSERVER_ENABLED=false MANAGEMENT_SERVER_PORT=0 \
-		$train >"$work/cds-training.log" 2>&1) || { cat "$work/cds-training.log" >&2; fail "the CDS training run failed"; }
-	archive=$(sed -n 's/.*-XX:ArchiveClassesAtExit=\([^ ]*\).*/\1/p' <<<"$train")
-	[ -s "$work/app/$archive" ] || fail "the CDS training run wrote no $archive"
-	if [[ " $train " == *" -Dspring.aot.enabled=true "* ]] && ! grep -q "Starting AOT-processed " "$work/cds-training.log"; then
-		fail "the CDS training run enables Spring AOT but did not start AOT-processed"
+		$train >"$training_log" 2>&1) || { cat "$training_log" >&2; fail "the AOT cache training run failed"; }
+	cache=$(sed -n 's/.*-XX:AOTCacheOutput=\([^ ]*\).*/\1/p' <<<"$train")
+	[ -s "$work/app/$cache" ] || { cat "$training_log" >&2; fail "the AOT cache training run wrote no $cache"; }
+	if [[ " $train " == *" -Dspring.aot.enabled=true "* ]] && ! grep -q "Starting AOT-processed " "$training_log"; then
+		fail "the AOT cache training run enables Spring AOT but did not start AOT-processed"
 	fi
 fi
 
@@ -54,7 +60,7 @@ runtime=""
 if [ "$(id -u)" = 0 ]; then
 	# The image's uid must be able to reach the application: the work tree may lie under a
 	# directory only root can enter (mktemp -d makes them 0700), so the layout runs from a copy
-	# in a directory of its own that everyone may enter (cp -a keeps the times the archive checks).
+	# in a directory of its own that everyone may enter (cp -a keeps the jar times the cache checks).
 	runtime=$(mktemp -d)
 	chmod 755 "$runtime"
 	cp -a "$work/app" "$runtime/app"
@@ -69,7 +75,7 @@ log="$work/run.log"
 	XMPP_DEVSERVER_ENABLED=false MANAGEMENT_SERVER_PORT=0 SERVER_PORT=0 \
 	XMPP_COMPONENT_HOST=127.0.0.1 XMPP_COMPONENT_PORT="$port" \
 	XMPP_COMPONENT_DOMAIN=echo.example.com XMPP_COMPONENT_SECRET=not-a-secret \
-	${train:+JAVA_TOOL_OPTIONS=-Xshare:on} \
+	${train:+JAVA_TOOL_OPTIONS=-XX:AOTMode=on} \
 	"${run_as[@]}" $entrypoint >"$log" 2>&1) &
 pid=$!
 trap 'kill "$pid" 2>/dev/null || true; [ -z "$runtime" ] || rm -rf "$runtime"' EXIT
@@ -81,7 +87,7 @@ for _ in $(seq 1 180); do
 			cat "$log" >&2
 			fail "the ENTRYPOINT enables Spring AOT but the application did not start AOT-processed"
 		fi
-		echo "check-sample-image: $(grep -o 'Started .* seconds' "$log" | head -1) from the image layout as uid ${user}"
+		echo "check-sample-image: $(grep -o 'Started .* seconds' "$log" | head -1) from the image layout as uid ${user} on $java_home"
 		exit 0
 	fi
 	kill -0 "$pid" 2>/dev/null || { cat "$log" >&2; fail "the entrypoint exited"; }

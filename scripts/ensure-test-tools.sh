@@ -5,7 +5,12 @@
 # test) and node + npm (the Toetem page's build takes Strophe.js from the npm registry).
 # Exit 0 when they are on the PATH (installing them first where that is possible: root + apt-get),
 # exit 1 with exactly what to install otherwise.
+# Also a JDK of the sample image's major version (25), besides the one running Maven: the samples'
+# image check (check-sample-image.sh) trains and starts the image's AOT cache on it.
 set -eu
+
+scripts=$(dirname "$0")
+sh "$scripts/image-jdk.sh" "$scripts/../sample-bots/Dockerfile" >/dev/null
 
 missing=""
 command -v prosody >/dev/null 2>&1 || missing="$missing prosody"

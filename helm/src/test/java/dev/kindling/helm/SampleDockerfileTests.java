@@ -55,7 +55,9 @@ class SampleDockerfileTests {
 
 	@Test
 	void startsTheExtractedLayeredJarOnAJre() {
-		assertThat(find("(?m)^ARG JAVA_IMAGE=(.+)$").group(1)).isEqualTo("eclipse-temurin:17-jre");
+		assertThat(find("(?m)^ARG JAVA_IMAGE=(.+)$").group(1))
+			.as("JDK 25: a one-step AOT cache training (JEP 514) with method profiles (JEP 515)")
+			.isEqualTo("eclipse-temurin:25-jre");
 		assertThat(find("(?m)^RUN (java .*)$").group(1))
 			.isEqualTo("java -Djarmode=tools -jar app.jar extract --layers --destination extracted");
 		List<String> copied = Pattern.compile("(?m)^COPY --from=extract /build/extracted/([a-z-]+)/ \\./$")
@@ -66,18 +68,18 @@ class SampleDockerfileTests {
 		assertThat(copied).as("Spring Boot's default layers, least often changed first")
 			.containsExactly("dependencies", "spring-boot-loader", "snapshot-dependencies", "application");
 		assertThat(find("(?m)^ENTRYPOINT (.+)$").group(1))
-			.isEqualTo("[\"java\", \"-XX:SharedArchiveFile=app.jsa\", \"-Dspring.aot.enabled=true\", \"-jar\", \"app.jar\"]");
+			.isEqualTo("[\"java\", \"-XX:AOTCache=app.aot\", \"-Dspring.aot.enabled=true\", \"-jar\", \"app.jar\"]");
 		assertThat(find("(?m)^USER .*$").start()).as("USER comes after the layers are copied")
 			.isGreaterThan(this.dockerfile.lastIndexOf("COPY --from=extract"));
 	}
 
 	@Test
-	void trainsTheClassDataSharingArchiveTheEntrypointMaps() {
-		Matcher training = find("(?m)^RUN (java -XX:ArchiveClassesAtExit=(\\S+) .*)$");
+	void trainsTheAotCacheTheEntrypointMaps() {
+		Matcher training = find("(?m)^RUN (java -XX:AOTCacheOutput=(\\S+) .*)$");
 		assertThat(training.group(1)).as("a training run that stops before connecting")
 			.contains("-Dspring.context.exit=onRefresh")
 			.contains("-jar app.jar");
-		assertThat(find("(?m)^ENTRYPOINT (.+)$").group(1)).contains("-XX:SharedArchiveFile=" + training.group(2));
+		assertThat(find("(?m)^ENTRYPOINT (.+)$").group(1)).contains("\"-XX:AOTCache=" + training.group(2) + "\"");
 		assertThat(training.start()).as("trained after the layers are copied, with the image's environment, as root")
 			.isGreaterThan(this.dockerfile.lastIndexOf("COPY --from=extract"))
 			.isGreaterThan(find("(?m)^ENV XMPP_DEVSERVER_ENABLED=false").start())
@@ -86,8 +88,8 @@ class SampleDockerfileTests {
 
 	@Test
 	void startsFromSpringAotCodeGeneratedWithTheImagesEnvironment() throws Exception {
-		assertThat(find("(?m)^RUN (java -XX:ArchiveClassesAtExit=.*)$").group(1))
-			.as("the archive is trained on the code path the entrypoint takes")
+		assertThat(find("(?m)^RUN (java -XX:AOTCacheOutput=.*)$").group(1))
+			.as("the cache is trained on the code path the entrypoint takes")
 			.contains("-Dspring.aot.enabled=true");
 		assertThat(find("(?m)^ENTRYPOINT (.+)$").group(1)).contains("-Dspring.aot.enabled=true");
 		// AOT decides the conditions when the jar is built: with the ENV the image runs with.

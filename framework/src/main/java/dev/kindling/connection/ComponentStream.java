@@ -19,17 +19,12 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 
-import org.dom4j.Document;
 import org.jspecify.annotations.Nullable;
-import org.dom4j.DocumentException;
 import org.dom4j.Element;
-import org.dom4j.io.XPPPacketReader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.xmlpull.mxp1.MXParser;
 import org.xmlpull.v1.XmlPullParser;
 import org.xmlpull.v1.XmlPullParserException;
-import org.xmlpull.v1.XmlPullParserFactory;
 import org.xmpp.packet.IQ;
 import org.xmpp.packet.Message;
 import org.xmpp.packet.Packet;
@@ -44,8 +39,9 @@ import dev.kindling.observe.StanzaObserver;
  * packets for the {@link StanzaListener}, and a writer thread that drains the
  * {@link OutboundQueue} in batches with one flush per batch.
  *
- * <p>Replaces Whack's {@code ExternalComponent}: Whack parses with the same
- * {@link XPPPacketReader} but hands every stanza to an unbounded 25-thread pool (losing order),
+ * <p>Replaces Whack's {@code ExternalComponent}: Whack parses with dom4j's {@code XPPPacketReader}
+ * (here {@link StanzaReader}, on the same pull parser) and writes with its {@code XMLWriter} (here
+ * {@link StanzaWriter}), but hands every stanza to an unbounded 25-thread pool (losing order),
  * writes on the caller's thread (blocking it for a whole outage), misses a clean
  * {@code </stream:stream>} and reconnects on its own. Here the stream only reports its loss, once;
  * {@link ComponentConnection} decides what happens next.
@@ -69,7 +65,7 @@ final class ComponentStream implements ComponentTransport.Wire {
 
 	private final StanzaSizeLimiter input;
 
-	private final XPPPacketReader reader;
+	private final StanzaReader reader;
 
 	private final Writer out;
 
@@ -90,7 +86,7 @@ final class ComponentStream implements ComponentTransport.Wire {
 	private volatile @Nullable Thread writer;
 
 	private ComponentStream(ComponentEndpoint endpoint, Socket socket, StanzaSizeLimiter input,
-			XPPPacketReader reader, Writer out, String streamId) {
+			StanzaReader reader, Writer out, String streamId) {
 		this.endpoint = endpoint;
 		this.socket = socket;
 		this.input = input;
@@ -118,22 +114,19 @@ final class ComponentStream implements ComponentTransport.Wire {
 					+ escapeAttribute(endpoint.domain()) + "'>");
 			out.flush();
 
-			XPPPacketReader reader = new XPPPacketReader();
-			reader.setXPPFactory(parserFactory());
-			XmlPullParser parser = reader.getXPPParser();
-			parser.setInput(new InputStreamReader(input, StandardCharsets.UTF_8));
-			String streamId = readStreamHeader(parser, endpoint);
+			StanzaReader reader = new StanzaReader(new InputStreamReader(input, StandardCharsets.UTF_8));
+			String streamId = readStreamHeader(reader.parser(), endpoint);
 			if (streamId.isEmpty()) {
 				// Prosody opens with id='' and then refuses, e.g. with host-unknown for a domain it lacks.
 				input.startStanza();
-				checkHandshakeAnswer(reader.parseDocument().getRootElement(), endpoint);
+				checkHandshakeAnswer(reader.next(), endpoint);
 				throw new ComponentConnectException(Reason.PROTOCOL, "The server's stream header carries no id");
 			}
 
 			out.write("<handshake>" + handshakeDigest(streamId, endpoint.secret()) + "</handshake>");
 			out.flush();
 			input.startStanza();
-			Element answer = reader.parseDocument().getRootElement();
+			Element answer = reader.next();
 			checkHandshakeAnswer(answer, endpoint);
 			socket.setSoTimeout(0);
 			return new ComponentStream(endpoint, socket, input, reader, out, streamId);
@@ -142,7 +135,7 @@ final class ComponentStream implements ComponentTransport.Wire {
 			closeQuietly(socket);
 			throw ex;
 		}
-		catch (IOException | XmlPullParserException | DocumentException | RuntimeException ex) {
+		catch (IOException | XmlPullParserException | RuntimeException ex) {
 			closeQuietly(socket);
 			throw new ComponentConnectException(Reason.NETWORK, "Cannot open a component stream to "
 					+ endpoint.host() + ":" + endpoint.port() + ": " + describe(ex), ex);
@@ -166,7 +159,7 @@ final class ComponentStream implements ComponentTransport.Wire {
 		return (id != null) ? id : "";
 	}
 
-	private static void checkHandshakeAnswer(Element answer, ComponentEndpoint endpoint) {
+	private static void checkHandshakeAnswer(@Nullable Element answer, ComponentEndpoint endpoint) {
 		if (answer == null) {
 			throw new ComponentConnectException(Reason.NETWORK, "The server closed the stream during the handshake");
 		}
@@ -196,12 +189,6 @@ final class ComponentStream implements ComponentTransport.Wire {
 		}
 		return new ComponentConnectException(Reason.PROTOCOL, "The server ended the stream: "
 				+ ((condition != null) ? condition.toXMPP() : "stream error") + text);
-	}
-
-	private static XmlPullParserFactory parserFactory() throws XmlPullParserException {
-		XmlPullParserFactory factory = XmlPullParserFactory.newInstance(MXParser.class.getName(), null);
-		factory.setNamespaceAware(true);
-		return factory;
 	}
 
 	static String handshakeDigest(String streamId, String secret) {
@@ -238,8 +225,7 @@ final class ComponentStream implements ComponentTransport.Wire {
 		try {
 			while (!this.closed.get()) {
 				this.input.startStanza();
-				Document document = this.reader.parseDocument();
-				Element element = document.getRootElement();
+				Element element = this.reader.next();
 				if (element == null) {
 					throw new ComponentConnectException(Reason.NETWORK, "The server closed the stream");
 				}

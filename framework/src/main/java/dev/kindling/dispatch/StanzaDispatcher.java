@@ -13,10 +13,10 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.xmpp.packet.IQ;
-import org.xmpp.packet.JID;
 import org.xmpp.packet.Packet;
 import org.xmpp.packet.PacketError.Condition;
 
+import dev.kindling.StanzaAddresses;
 import dev.kindling.connection.StanzaListener;
 import dev.kindling.observe.DropReason;
 import dev.kindling.observe.StanzaObserver;
@@ -136,8 +136,8 @@ public final class StanzaDispatcher implements StanzaListener {
 	}
 
 	private static String orderingKey(Packet stanza) {
-		JID from = stanza.getFrom();
-		return (from != null) ? from.toBareJID() : "";
+		String from = StanzaAddresses.bareFrom(stanza);
+		return (from != null) ? from : "";
 	}
 
 	/** Stop taking stanzas and wait for the accepted ones to be handled. */

@@ -7,6 +7,8 @@ import org.xmpp.packet.Packet;
 import org.xmpp.packet.PacketError;
 import org.xmpp.packet.Presence;
 
+import dev.kindling.StanzaAddresses;
+
 /**
  * Builds answers to inbound stanzas, addressed back to the sender from the address it wrote to.
  */
@@ -21,9 +23,11 @@ public final class Replies {
 	 */
 	public static Message message(Message to, String body) {
 		Message reply = new Message();
-		reply.setType(to.getType());
-		reply.setTo((to.getType() == Message.Type.groupchat && to.getFrom() != null) ? to.getFrom().asBareJID() : to.getFrom());
-		reply.setFrom(to.getTo());
+		Message.Type type = to.getType();
+		reply.setType(type);
+		String from = StanzaAddresses.from(to);
+		reply.getElement().addAttribute("to", (type == Message.Type.groupchat) ? StanzaAddresses.bare(from) : from);
+		reply.getElement().addAttribute("from", StanzaAddresses.to(to));
 		reply.setID(to.getID());
 		if (to.getThread() != null) {
 			reply.setThread(to.getThread());

@@ -27,6 +27,7 @@ import org.xmpp.packet.Packet;
 import org.xmpp.packet.PacketError;
 import org.xmpp.packet.Presence;
 
+import dev.kindling.StanzaAddresses;
 import dev.kindling.XmppErrorException;
 import dev.kindling.connection.ComponentConnectedEvent;
 import dev.kindling.connection.ComponentDisconnectedEvent;
@@ -205,15 +206,14 @@ public final class MucRooms implements RoutingInterceptor, ApplicationListener<A
 
 	@Override
 	public boolean preRoute(Packet stanza) {
-		// Tinder's getFrom()/getTo() re-serialize the JID on every call: checked only where needed.
 		if (stanza instanceof IQ) {
 			return true;
 		}
-		JID from = stanza.getFrom();
+		String from = StanzaAddresses.bareFrom(stanza);
 		if (from == null) {
 			return true;
 		}
-		RoomTracker tracker = this.rooms.isEmpty() ? null : this.rooms.get(from.toBareJID());
+		RoomTracker tracker = this.rooms.isEmpty() ? null : this.rooms.get(from);
 		if (tracker == null) {
 			return !(stanza instanceof Message message) || !invitation(message);
 		}
@@ -226,7 +226,8 @@ public final class MucRooms implements RoutingInterceptor, ApplicationListener<A
 
 	@Override
 	public boolean mayAnswerWithError(Packet stanza) {
-		return stanza instanceof IQ || stanza.getFrom() == null || !this.rooms.containsKey(stanza.getFrom().toBareJID());
+		String from = StanzaAddresses.bareFrom(stanza);
+		return stanza instanceof IQ || from == null || !this.rooms.containsKey(from);
 	}
 
 	/** A mediated (XEP-0045) or direct (XEP-0249) invitation: announced, and accepted when configured. */

@@ -1,7 +1,6 @@
 package dev.kindling.connection;
 
 import java.util.Arrays;
-import java.util.List;
 
 import org.dom4j.Attribute;
 import org.dom4j.Element;
@@ -52,10 +51,12 @@ public final class StanzaWriter {
 		if (!namespace.getURI().isEmpty() || !namespace.getPrefix().isEmpty()) {
 			declare(namespace.getPrefix(), namespace.getURI(), out);
 		}
-		List<Namespace> declared = element.declaredNamespaces();
-		for (int i = 0; i < declared.size(); i++) {
-			Namespace extra = declared.get(i);
-			declare(extra.getPrefix(), extra.getURI(), out);
+		int children = element.nodeCount();
+		for (int i = 0; i < children; i++) {
+			// Declared namespaces are nodes of the content (declaredNamespaces() would copy them into a new list).
+			if (element.node(i) instanceof Namespace extra) {
+				declare(extra.getPrefix(), extra.getURI(), out);
+			}
 		}
 		for (int i = 0, count = element.attributeCount(); i < count; i++) {
 			Attribute attribute = element.attribute(i);
@@ -67,7 +68,6 @@ public final class StanzaWriter {
 			escape(attribute.getValue(), true, out);
 			out.append('"');
 		}
-		int children = element.nodeCount();
 		if (children == 0) {
 			out.append("/>");
 		}

@@ -28,9 +28,10 @@ import org.xmlpull.v1.XmlPullParserException;
  * names cannot grow it. The parser resolves only XML's five predefined entities: a document type
  * declaration or any other entity fails the parse, and the stream with it.
  *
- * <p>Not thread-safe: the stream's reader thread owns it (and the handshake before it).
+ * <p>Not thread-safe: the stream's reader thread owns it (and the handshake before it). Public for
+ * benchmarks and tools that read captured streams the way a component does.
  */
-final class StanzaReader {
+public final class StanzaReader {
 
 	/** Names kept at most; a stream of new names starts the cache over instead of growing it. */
 	private static final int MAX_NAMES = 4096;
@@ -48,13 +49,14 @@ final class StanzaReader {
 
 	private int nameCount;
 
-	StanzaReader(Reader input) throws XmlPullParserException {
+	/** @param input the stream's characters, from before its header */
+	public StanzaReader(Reader input) throws XmlPullParserException {
 		this.parser.setFeature(XmlPullParser.FEATURE_PROCESS_NAMESPACES, true);
 		this.parser.setInput(input);
 	}
 
 	/** The parser, positioned where the last call left it: for reading the stream header. */
-	XmlPullParser parser() {
+	public XmlPullParser parser() {
 		return this.parser;
 	}
 
@@ -62,7 +64,7 @@ final class StanzaReader {
 	 * Read the next top-level element, skipping the whitespace between them.
 	 * @return the element, in a document of its own, or {@code null} when the stream ended
 	 */
-	@Nullable Element next() throws XmlPullParserException, IOException {
+	public @Nullable Element next() throws XmlPullParserException, IOException {
 		Element root = null;
 		Element current = null;
 		while (true) {

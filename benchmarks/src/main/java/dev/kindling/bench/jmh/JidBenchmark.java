@@ -4,8 +4,6 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.util.concurrent.TimeUnit;
 
-import org.dom4j.Element;
-import org.dom4j.io.XPPPacketReader;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
@@ -17,21 +15,20 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
-import org.xmlpull.mxp1.MXParser;
-import org.xmlpull.v1.XmlPullParser;
 import org.xmlpull.v1.XmlPullParserException;
-import org.xmlpull.v1.XmlPullParserFactory;
 import org.xmpp.packet.JID;
 import org.xmpp.packet.Message;
 
+import dev.kindling.StanzaAddresses;
+import dev.kindling.connection.StanzaReader;
 import dev.kindling.routing.StanzaRouter;
 
 /**
  * Never-seen sender JIDs. {@code stringprepMiss}: what {@code new JID(String)} costs for a JID
  * Tinder has not cached (every call uses a new resource). {@code kindlingInbound}: 100,000 chat
  * messages from 100,000 distinct senders (new ones each invocation) through Kindling's inbound
- * path: the reader's XPP3 parse, the packet built with skip-validation as {@code ComponentStream}
- * does, the dispatcher's ordering key, and routing to the echo handler with its reply. If that
+ * path: Kindling's {@code StanzaReader} (XPP3 into dom4j), the packet built with skip-validation as {@code ComponentStream}
+ * does, the dispatcher's ordering key ({@code StanzaAddresses.bareFrom}), and routing to the echo handler with its reply. If that
  * path re-ran stringprep it would cost as much per stanza as {@code stringprepMiss}.
  */
 @State(Scope.Thread)
@@ -80,21 +77,13 @@ public class JidBenchmark {
 	@OperationsPerInvocation(SENDERS)
 	@Warmup(iterations = 3)
 	@Measurement(iterations = 5)
-	public long kindlingInbound(DistinctSenders senders) throws XmlPullParserException, IOException, org.dom4j.DocumentException {
-		XmlPullParserFactory factory = XmlPullParserFactory.newInstance(MXParser.class.getName(), null);
-		factory.setNamespaceAware(true);
-		XPPPacketReader reader = new XPPPacketReader();
-		reader.setXPPFactory(factory);
-		XmlPullParser parser = reader.getXPPParser();
-		parser.setInput(new StringReader(senders.stream));
-		while (parser.getEventType() != XmlPullParser.START_TAG) {
-			parser.next();
-		}
+	public long kindlingInbound(DistinctSenders senders) throws XmlPullParserException, IOException {
+		StanzaReader reader = new StanzaReader(new StringReader(senders.stream));
+		reader.parser().nextTag();
 		long keys = 0;
 		for (int i = 0; i < SENDERS; i++) {
-			Element element = reader.parseDocument().getRootElement();
-			Message message = new Message(element, true);
-			keys += message.getFrom().toBareJID().length();
+			Message message = new Message(reader.next(), true);
+			keys += StanzaAddresses.bareFrom(message).length();
 			senders.router.route(message);
 		}
 		return keys + senders.template.sent;

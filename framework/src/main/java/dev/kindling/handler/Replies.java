@@ -25,9 +25,10 @@ public final class Replies {
 		Message reply = new Message();
 		Message.Type type = to.getType();
 		reply.setType(type);
-		String from = StanzaAddresses.from(to);
-		reply.getElement().addAttribute("to", (type == Message.Type.groupchat) ? StanzaAddresses.bare(from) : from);
-		reply.getElement().addAttribute("from", StanzaAddresses.to(to));
+		addressedBack(reply, to);
+		if (type == Message.Type.groupchat) {
+			reply.getElement().addAttribute("to", StanzaAddresses.bare(StanzaAddresses.from(to)));
+		}
 		reply.setID(to.getID());
 		if (to.getThread() != null) {
 			reply.setThread(to.getThread());
@@ -38,12 +39,12 @@ public final class Replies {
 
 	/** An empty {@code result} for an IQ request. */
 	public static IQ result(IQ request) {
-		return IQ.createResultIQ(request);
+		return resultFor(request);
 	}
 
 	/** A {@code result} carrying the given child element. */
 	public static IQ result(IQ request, Element child) {
-		IQ result = IQ.createResultIQ(request);
+		IQ result = resultFor(request);
 		result.setChildElement(child);
 		return result;
 	}
@@ -55,7 +56,7 @@ public final class Replies {
 	public static Packet error(Packet request, PacketError error) {
 		Packet reply;
 		if (request instanceof IQ iq) {
-			IQ answer = IQ.createResultIQ(iq);
+			IQ answer = resultFor(iq);
 			answer.setType(IQ.Type.error);
 			Element child = iq.getChildElement();
 			if (child != null) {
@@ -75,11 +76,29 @@ public final class Replies {
 			reply = new Presence(Presence.Type.error);
 		}
 		if (!(request instanceof IQ)) {
-			reply.setTo(request.getFrom());
-			reply.setFrom(request.getTo());
+			addressedBack(reply, request);
 			reply.setID(request.getID());
 		}
 		reply.setError(error);
+		return reply;
+	}
+
+	/** Tinder's {@code IQ.createResultIQ}, with the addresses copied as the server wrote them. */
+	private static IQ resultFor(IQ request) {
+		IQ.Type type = request.getType();
+		if (type != IQ.Type.get && type != IQ.Type.set) {
+			throw new IllegalArgumentException("Only a get or set IQ has an answer, not " + type + ": " + request.toXML());
+		}
+		return addressedBack(new IQ(IQ.Type.result, request.getID()), request);
+	}
+
+	/**
+	 * Address the reply to the request's sender, from the address the request was sent to. The
+	 * strings are copied: Tinder's {@code getFrom()}/{@code setTo()} would serialize each JID again.
+	 */
+	private static <P extends Packet> P addressedBack(P reply, Packet request) {
+		reply.getElement().addAttribute("to", StanzaAddresses.from(request));
+		reply.getElement().addAttribute("from", StanzaAddresses.to(request));
 		return reply;
 	}
 

@@ -49,6 +49,11 @@ public final class SentStanzas implements AssertProvider<SentStanzasAssert> {
 		return iqs().stream().filter(IQ::isRequest).toList();
 	}
 
+	/** The IQ {@code result} and {@code error} answers, without the component's own requests. */
+	public List<IQ> answers() {
+		return iqs().stream().filter((iq) -> !iq.isRequest()).toList();
+	}
+
 	private <P extends Packet> List<P> only(Class<P> type) {
 		return this.stanzas.stream().filter(type::isInstance).map(type::cast).toList();
 	}

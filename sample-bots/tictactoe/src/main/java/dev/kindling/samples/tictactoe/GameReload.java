@@ -19,6 +19,7 @@ import org.xmpp.packet.PacketError.Condition;
 
 import dev.kindling.StanzaNotSentException;
 import dev.kindling.connection.ComponentConnectedEvent;
+import dev.kindling.handler.Replies;
 import dev.kindling.routing.RoutingInterceptor;
 import dev.kindling.template.XmppTemplate;
 
@@ -121,12 +122,9 @@ final class GameReload implements RoutingInterceptor, DisposableBean {
 		if (child == null || !Toetem.NAMESPACE.equals(child.getNamespaceURI())) {
 			return true;
 		}
-		IQ error = IQ.createResultIQ(iq);
-		error.setChildElement(child.createCopy());
-		error.setError(new PacketError(Condition.resource_constraint, PacketError.Type.wait,
-				"The referee is loading its games; try again in a moment"));
 		try {
-			this.xmpp.send(error);
+			this.xmpp.send(Replies.error(iq, new PacketError(Condition.resource_constraint, PacketError.Type.wait,
+					"The referee is loading its games; try again in a moment")));
 		}
 		catch (StanzaNotSentException ex) {
 			logger.debug("Could not refuse a request while loading: {}", ex.getMessage());

@@ -120,7 +120,8 @@ class GameStoreLoadTests {
 	}
 
 	private IQ state(String id) {
-		return this.harness.send(Stanzas.iqGet(ALICE, "bot.test", "<game xmlns='" + NS + "' id='" + id + "'/>")).iqs()
+		// answers(): the resume pings to the players may be written while this request is handled.
+		return this.harness.send(Stanzas.iqGet(ALICE, "bot.test", "<game xmlns='" + NS + "' id='" + id + "'/>")).answers()
 			.get(0);
 	}
 

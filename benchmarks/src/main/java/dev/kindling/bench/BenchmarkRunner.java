@@ -1,14 +1,11 @@
 package dev.kindling.bench;
 
 import java.io.File;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import dev.kindling.bench.LoadGenerator.Workload;
@@ -33,47 +30,34 @@ public final class BenchmarkRunner {
 	/** Kindling without its Micrometer meters, to measure what they cost in the same run. */
 	private static final String KINDLING_WITHOUT_METERS = "kindling-nometrics";
 
-	private final Map<String, String> options;
+	private final BenchOptions options;
 
-	private BenchmarkRunner(Map<String, String> options) {
+	private BenchmarkRunner(BenchOptions options) {
 		this.options = options;
 	}
 
 	public static void main(String[] args) throws Exception {
-		Map<String, String> options = new LinkedHashMap<>();
-		for (String arg : args) {
-			int eq = arg.indexOf('=');
-			options.put(arg.substring(2, eq), arg.substring(eq + 1));
-		}
-		new BenchmarkRunner(options).run();
-	}
-
-	private String option(String name, String fallback) {
-		return this.options.getOrDefault(name, fallback);
-	}
-
-	private Duration duration(String name, String fallback) {
-		return Duration.parse("PT" + option(name, fallback).toUpperCase());
+		new BenchmarkRunner(BenchOptions.parse(args)).run();
 	}
 
 	private void run() throws Exception {
 		List<Integer> windows = new ArrayList<>();
-		for (String w : option("windows", "1,64,256,1024").split(",")) {
-			windows.add(Integer.parseInt(w.trim()));
+		for (String w : this.options.list("windows", "1,64,256,1024")) {
+			windows.add(Integer.parseInt(w));
 		}
 		List<Workload> workloads = new ArrayList<>();
-		for (String w : option("workloads", "chat,ping").split(",")) {
-			workloads.add(Workload.valueOf(w.trim().toUpperCase()));
+		for (String w : this.options.list("workloads", "chat,ping")) {
+			workloads.add(Workload.valueOf(w.toUpperCase()));
 		}
 		String loadBefore = Files.readString(Path.of("/proc/loadavg")).trim();
 		List<ComponentRun> runs = new ArrayList<>();
-		for (String component : option("components", "whack,kindling").split(",")) {
-			runs.add(runComponent(component.trim(), workloads, windows));
+		for (String component : this.options.list("components", "whack,kindling")) {
+			runs.add(runComponent(component, workloads, windows));
 		}
 		String load = "Load average (/proc/loadavg) before: " + loadBefore + "; after: "
 				+ Files.readString(Path.of("/proc/loadavg")).trim() + "\n\n";
-		String report = load + Report.render(runs, option("heap", "128m"), duration("warmup", "5s"), duration("measure", "10s"),
-				Integer.parseInt(option("senders", "1024")));
+		String report = load + Report.render(runs, this.options.get("heap", "128m"), this.options.duration("warmup", "5s"),
+				this.options.duration("measure", "10s"), this.options.integer("senders", "1024"));
 		System.out.println(report);
 		String out = this.options.get("out");
 		if (out != null) {
@@ -84,12 +68,9 @@ public final class BenchmarkRunner {
 	private ComponentRun runComponent(String name, List<Workload> workloads, List<Integer> windows) throws Exception {
 		Path prefs = Files.createTempDirectory("kindling-bench-prefs");
 		try (LoadGenerator generator = new LoadGenerator("localhost", SECRET)) {
-			List<String> command = new ArrayList<>(List.of(javaBin(), "-Xmx" + option("heap", "128m"),
+			List<String> command = new ArrayList<>(List.of(BenchOptions.thisJava(), "-Xmx" + this.options.get("heap", "128m"),
 					"-Djava.util.prefs.userRoot=" + prefs, "-cp", System.getProperty("java.class.path")));
-			String extra = this.options.get("jvm-args");
-			if (extra != null && !extra.isBlank()) {
-				command.addAll(List.of(extra.trim().split("\\s+")));
-			}
+			command.addAll(BenchOptions.jvmArguments(this.options.get("jvm-args")));
 			if (name.equals("whack")) {
 				command.addAll(List.of(WhackEchoComponent.class.getName(), "127.0.0.1", String.valueOf(generator.port()),
 						"bench", "localhost", SECRET));
@@ -105,7 +86,7 @@ public final class BenchmarkRunner {
 			else {
 				throw new IllegalArgumentException("Unknown component " + name + " (whack, kindling or " + KINDLING_WITHOUT_METERS + ")");
 			}
-			File log = new File(option("log-dir", System.getProperty("java.io.tmpdir")), "bench-" + name + ".log");
+			File log = new File(this.options.get("log-dir", System.getProperty("java.io.tmpdir")), "bench-" + name + ".log");
 			long spawned = System.nanoTime();
 			Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log).start();
 			try (Session session = generator.accept(Duration.ofSeconds(60))) {
@@ -115,19 +96,19 @@ public final class BenchmarkRunner {
 				System.out.printf("%s: pid %d, JVM start to handshake %d ms wall, %d ms CPU (log %s)%n", name, process.pid(),
 						startMillis, startCpuMillis, log);
 				// One unreported stretch of load first, so that both JVMs are JIT-compiled before any level.
-				Duration jitWarmup = duration("jit-warmup", "15s");
+				Duration jitWarmup = this.options.duration("jit-warmup", "15s");
 				for (Workload workload : workloads) {
 					if (!jitWarmup.isZero()) {
-						session.run(new LoadSpec(workload, 256, Integer.parseInt(option("senders", "1024")), 8, Duration.ZERO,
-								jitWarmup.dividedBy(workloads.size()), duration("loss-timeout", "2s"), COMPONENT_DOMAIN));
+						session.run(new LoadSpec(workload, 256, this.options.integer("senders", "1024"), 8, Duration.ZERO,
+								jitWarmup.dividedBy(workloads.size()), this.options.duration("loss-timeout", "2s"), COMPONENT_DOMAIN));
 					}
 				}
 				List<LevelResult> levels = new ArrayList<>();
 				for (Workload workload : workloads) {
 					for (int window : windows) {
-						LoadSpec spec = new LoadSpec(workload, window, Integer.parseInt(option("senders", "1024")),
-								Integer.parseInt(option("run-length", "8")), duration("warmup", "5s"),
-								duration("measure", "10s"), duration("loss-timeout", "2s"), COMPONENT_DOMAIN);
+						LoadSpec spec = new LoadSpec(workload, window, this.options.integer("senders", "1024"),
+								this.options.integer("run-length", "8"), this.options.duration("warmup", "5s"),
+								this.options.duration("measure", "10s"), this.options.duration("loss-timeout", "2s"), COMPONENT_DOMAIN);
 						long cpuBefore = ProcStatus.cpuMillis(process.pid());
 						LoadResult result = session.run(spec);
 						long cpuMillis = ProcStatus.cpuMillis(process.pid()) - cpuBefore;
@@ -146,10 +127,6 @@ public final class BenchmarkRunner {
 				}
 			}
 		}
-	}
-
-	private static String javaBin() {
-		return Path.of(System.getProperty("java.home"), "bin", "java").toString();
 	}
 
 	record LevelResult(LoadResult result, long componentCpuMillis) {

@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,35 +29,21 @@ public final class StartupBenchmark {
 	private static final String SECRET = "bench-secret";
 
 	public static void main(String[] args) throws Exception {
-		Map<String, String> options = new LinkedHashMap<>();
-		Map<String, String> variants = new LinkedHashMap<>();
-		Map<String, String> javas = new LinkedHashMap<>();
-		for (String arg : args) {
-			int eq = arg.indexOf('=');
-			String name = arg.substring(2, eq);
-			if (name.startsWith("variant.")) {
-				variants.put(name.substring("variant.".length()), arg.substring(eq + 1));
-			}
-			else if (name.startsWith("java.")) {
-				javas.put(name.substring("java.".length()), arg.substring(eq + 1));
-			}
-			else {
-				options.put(name, arg.substring(eq + 1));
-			}
-		}
+		BenchOptions options = BenchOptions.parse(args);
+		Map<String, String> variants = options.withPrefix("variant.");
+		Map<String, String> javas = options.withPrefix("java.");
 		if (variants.isEmpty()) {
 			variants.put("whack", "");
 			variants.put("kindling", "");
 		}
-		int runs = Integer.parseInt(options.getOrDefault("runs", "5"));
-		String heap = options.getOrDefault("heap", "128m");
-		File logDir = new File(options.getOrDefault("log-dir", System.getProperty("java.io.tmpdir")));
+		int runs = options.integer("runs", "5");
+		String heap = options.get("heap", "128m");
+		File logDir = new File(options.get("log-dir", System.getProperty("java.io.tmpdir")));
 		Map<String, List<long[]>> results = new LinkedHashMap<>();
 		variants.keySet().forEach((name) -> results.put(name, new ArrayList<>()));
 		for (int run = 1; run <= runs; run++) {
 			for (Map.Entry<String, String> variant : variants.entrySet()) {
-				String java = javas.getOrDefault(variant.getKey(),
-						Path.of(System.getProperty("java.home"), "bin", "java").toString());
+				String java = javas.getOrDefault(variant.getKey(), BenchOptions.thisJava());
 				long[] figures = startOnce(variant.getKey(), java, variant.getValue(), heap, new File(logDir, "start-" + variant.getKey() + ".log"));
 				results.get(variant.getKey()).add(figures);
 				System.out.printf("run %d %-24s %5d ms wall %5d ms CPU%n", run, variant.getKey(), figures[0], figures[1]);
@@ -85,7 +70,7 @@ public final class StartupBenchmark {
 		try (LoadGenerator generator = new LoadGenerator("localhost", SECRET)) {
 			List<String> command = new ArrayList<>(List.of(java,
 					"-Xmx" + heap, "-Djava.util.prefs.userRoot=" + prefs));
-			List<String> extra = jvmArgs.isBlank() ? List.of() : Arrays.asList(jvmArgs.trim().split("\\s+"));
+			List<String> extra = BenchOptions.jvmArguments(jvmArgs);
 			if (!extra.contains("-cp") && !extra.contains("-jar")) {
 				command.addAll(List.of("-cp", System.getProperty("java.class.path")));
 			}

@@ -7,9 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -35,36 +33,20 @@ public final class ToetemBenchmark {
 
 	private static final Pattern HEAP_USED = Pattern.compile("heap\\s+total \\d+K, used (\\d+)K");
 
-	private final Map<String, String> options;
+	private final BenchOptions options;
 
 	private int nextPlayer;
 
-	private ToetemBenchmark(Map<String, String> options) {
+	private ToetemBenchmark(BenchOptions options) {
 		this.options = options;
 	}
 
 	public static void main(String[] args) throws Exception {
-		Map<String, String> options = new LinkedHashMap<>();
-		for (String arg : args) {
-			int eq = arg.indexOf('=');
-			if (!arg.startsWith("--") || eq < 0) {
-				throw new IllegalArgumentException("Options are --name=value, not " + arg);
-			}
-			options.put(arg.substring(2, eq), arg.substring(eq + 1));
-		}
-		new ToetemBenchmark(options).run();
-	}
-
-	private String option(String name, String fallback) {
-		return this.options.getOrDefault(name, fallback);
-	}
-
-	private Duration duration(String name, String fallback) {
-		return Duration.parse("PT" + option(name, fallback).toUpperCase());
+		new ToetemBenchmark(BenchOptions.parse(args)).run();
 	}
 
 	private void run() throws Exception {
-		String classpath = option("referee-classpath", "");
+		String classpath = this.options.get("referee-classpath", "");
 		if (classpath.startsWith("@")) {
 			classpath = Files.readString(Path.of(classpath.substring(1))).trim();
 		}
@@ -72,11 +54,11 @@ public final class ToetemBenchmark {
 			throw new IllegalArgumentException("--referee-classpath is required (the sample's classpath or @file)");
 		}
 		List<Integer> games = new ArrayList<>();
-		for (String n : option("games", "100,1000,10000").split(",")) {
-			games.add(Integer.parseInt(n.trim()));
+		for (String n : this.options.list("games", "100,1000,10000")) {
+			games.add(Integer.parseInt(n));
 		}
-		List<String> modes = List.of(option("modes", "paced,saturated").split(","));
-		int runs = Integer.parseInt(option("runs", "2"));
+		List<String> modes = this.options.list("modes", "paced,saturated");
+		int runs = this.options.integer("runs", "2");
 		String loadBefore = Files.readString(Path.of("/proc/loadavg")).trim();
 		List<ToetemReport.Run> results = new ArrayList<>();
 		for (int run = 1; run <= runs; run++) {
@@ -84,7 +66,8 @@ public final class ToetemBenchmark {
 		}
 		String report = "Load average (/proc/loadavg) before: " + loadBefore + "; after: "
 				+ Files.readString(Path.of("/proc/loadavg")).trim() + "\n\n"
-				+ ToetemReport.render(results, option("heap", "256m"), duration("warmup", "5s"), duration("measure", "15s"));
+				+ ToetemReport.render(results, this.options.get("heap", "256m"), this.options.duration("warmup", "5s"),
+						this.options.duration("measure", "15s"));
 		System.out.println(report);
 		String out = this.options.get("out");
 		if (out != null) {
@@ -95,13 +78,10 @@ public final class ToetemBenchmark {
 	private ToetemReport.Run runReferee(int run, String classpath, List<String> modes, List<Integer> games)
 			throws Exception {
 		try (LoadGenerator generator = new LoadGenerator("localhost", SECRET)) {
-			String heap = option("heap", "256m");
+			String heap = this.options.get("heap", "256m");
 			List<String> command = new ArrayList<>(
-					List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xms" + heap, "-Xmx" + heap));
-			String extra = this.options.get("jvm-args");
-			if (extra != null && !extra.isBlank()) {
-				command.addAll(List.of(extra.trim().split("\\s+")));
-			}
+					List.of(BenchOptions.thisJava(), "-Xms" + heap, "-Xmx" + heap));
+			command.addAll(BenchOptions.jvmArguments(this.options.get("jvm-args")));
 			command.addAll(List.of("-cp", classpath, "dev.kindling.samples.tictactoe.ToetemApplication",
 					"--xmpp.component.host=127.0.0.1", "--xmpp.component.port=" + generator.port(),
 					"--xmpp.component.domain=" + REFEREE_DOMAIN, "--xmpp.component.secret=" + SECRET,
@@ -110,14 +90,14 @@ public final class ToetemBenchmark {
 					// The generator answers the store's pubsub requests, but plays no MUC service: a room
 					// join would never be confirmed.
 					"--toetem.rooms.enabled=false"));
-			File log = new File(option("log-dir", System.getProperty("java.io.tmpdir")), "toetem-referee-" + run + ".log");
+			File log = new File(this.options.get("log-dir", System.getProperty("java.io.tmpdir")), "toetem-referee-" + run + ".log");
 			long spawned = System.nanoTime();
 			Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log).start();
 			try (ToetemSession session = new ToetemSession(generator.handshake(Duration.ofSeconds(120)), "localhost")) {
 				long startMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - spawned);
 				System.out.printf("run %d: referee pid %d, JVM start to handshake %d ms (log %s)%n", run, process.pid(),
 						startMillis, log);
-				Duration jitWarmup = duration("jit-warmup", "15s");
+				Duration jitWarmup = this.options.duration("jit-warmup", "15s");
 				if (!jitWarmup.isZero()) {
 					System.out.printf("  JIT warmup: %s%n", session.run(spec(100, 0, Duration.ZERO, jitWarmup), () -> {
 					}));
@@ -125,8 +105,8 @@ public final class ToetemBenchmark {
 				List<ToetemReport.Level> levels = new ArrayList<>();
 				for (String mode : modes) {
 					for (int n : games) {
-						double rate = mode.trim().equals("saturated") ? 0 : Double.parseDouble(option("rate", "200"));
-						ToetemSpec spec = spec(n, rate, duration("warmup", "5s"), duration("measure", "15s"));
+						double rate = mode.trim().equals("saturated") ? 0 : Double.parseDouble(this.options.get("rate", "200"));
+						ToetemSpec spec = spec(n, rate, this.options.duration("warmup", "5s"), this.options.duration("measure", "15s"));
 						long[] heapKb = { -1 };
 						long cpuBefore = ProcStatus.cpuMillis(process.pid());
 						ToetemResult result = session.run(spec, () -> heapKb[0] = heapAfterGc(process.pid()));
@@ -150,8 +130,8 @@ public final class ToetemBenchmark {
 	}
 
 	private ToetemSpec spec(int games, double rate, Duration warmup, Duration measure) {
-		ToetemSpec spec = new ToetemSpec(games, rate, this.nextPlayer, warmup, measure, duration("loss-timeout", "60s"),
-				REFEREE_DOMAIN, this.nextPlayer);
+		ToetemSpec spec = new ToetemSpec(games, rate, this.nextPlayer, warmup, measure,
+				this.options.duration("loss-timeout", "60s"), REFEREE_DOMAIN, this.nextPlayer);
 		this.nextPlayer += 2 * games;
 		return spec;
 	}

@@ -226,8 +226,11 @@ public final class MucRooms implements RoutingInterceptor, ApplicationListener<A
 
 	@Override
 	public boolean mayAnswerWithError(Packet stanza) {
+		if (stanza instanceof IQ) {
+			return true;
+		}
 		String from = StanzaAddresses.bareFrom(stanza);
-		return stanza instanceof IQ || from == null || !this.rooms.containsKey(from);
+		return from == null || !this.rooms.containsKey(from);
 	}
 
 	/** A mediated (XEP-0045) or direct (XEP-0249) invitation: announced, and accepted when configured. */

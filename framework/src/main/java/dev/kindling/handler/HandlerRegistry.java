@@ -8,6 +8,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 
 import org.dom4j.Element;
@@ -28,9 +29,18 @@ public final class HandlerRegistry {
 
 	private static final Logger logger = LoggerFactory.getLogger(HandlerRegistry.class);
 
-	private static final Comparator<StanzaHandler> BY_SPECIFICITY = Comparator
-		.comparingInt((StanzaHandler handler) -> handler.condition().specificity()).reversed()
+	/**
+	 * The documented rank: an explicit {@code @Order} first (lower first, unordered last), then the
+	 * specificity points, then the longer literal text of a body pattern; the method name breaks
+	 * the remaining ties so the order is total and the same on every start.
+	 */
+	private static final Comparator<StanzaHandler> BY_RANK = Comparator.comparingInt(StanzaHandler::order)
+		.thenComparing(Comparator.comparingInt((StanzaHandler handler) -> handler.condition().specificity()).reversed())
+		.thenComparing(Comparator.comparingInt((StanzaHandler handler) -> handler.condition().literalLength()).reversed())
 		.thenComparing(StanzaHandler::name);
+
+	/** Pairs of equally ranked handlers already reported for taking the same stanza. */
+	private final Set<String> reportedTies = ConcurrentHashMap.newKeySet();
 
 	private final List<StanzaHandler> messageHandlers = new ArrayList<>();
 
@@ -76,22 +86,28 @@ public final class HandlerRegistry {
 	}
 
 	private static void rankAndCheck(List<StanzaHandler> handlers) {
-		handlers.sort(BY_SPECIFICITY);
+		handlers.sort(BY_RANK);
 		for (int i = 0; i < handlers.size(); i++) {
 			for (int j = i + 1; j < handlers.size(); j++) {
 				StanzaHandler a = handlers.get(i);
 				StanzaHandler b = handlers.get(j);
-				if (a.condition().specificity() == b.condition().specificity() && a.condition().overlaps(b.condition())) {
+				if (sameRank(a, b) && a.condition().overlaps(b.condition())) {
 					throw new HandlerDefinitionException("Ambiguous stanza handlers: " + a + " and " + b
-							+ " would take the same stanzas; narrow one of them");
+							+ " would take the same stanzas; narrow one of them or give one an @Order");
 				}
 			}
 		}
 	}
 
+	private static boolean sameRank(StanzaHandler a, StanzaHandler b) {
+		return a.order() == b.order() && a.condition().specificity() == b.condition().specificity()
+				&& a.condition().literalLength() == b.condition().literalLength();
+	}
+
 	/**
-	 * The handler for a stanza, or {@code null} when none takes it.
-	 * @throws IllegalStateException when two handlers of equal rank both match this stanza
+	 * The handler for a stanza, or {@code null} when none takes it: the first in rank order that
+	 * matches. When another handler of the very same rank matches too (two different body patterns
+	 * that startup could not compare), the first by method name wins and a WARN names both, once.
 	 */
 	public @Nullable Route lookup(Packet stanza) {
 		if (stanza instanceof Message) {
@@ -108,10 +124,10 @@ public final class HandlerRegistry {
 		return null;
 	}
 
-	private static @Nullable Route first(List<StanzaHandler> ranked, Packet stanza) {
+	private @Nullable Route first(List<StanzaHandler> ranked, Packet stanza) {
 		Route found = null;
 		for (StanzaHandler handler : ranked) {
-			if (found != null && handler.condition().specificity() < found.handler().condition().specificity()) {
+			if (found != null && !sameRank(found.handler(), handler)) {
 				break;
 			}
 			Object match = handler.condition().match(stanza);
@@ -119,12 +135,20 @@ public final class HandlerRegistry {
 				continue;
 			}
 			if (found != null) {
-				throw new IllegalStateException("Ambiguous stanza handlers for " + stanza.getElement().getName() + " from "
-						+ stanza.getFrom() + ": " + found.handler() + " and " + handler);
+				reportTie(found.handler(), handler);
+				continue;
 			}
 			found = new Route(handler, (match instanceof Matcher matcher) ? matcher : null);
 		}
 		return found;
+	}
+
+	private void reportTie(StanzaHandler taken, StanzaHandler passed) {
+		if (this.reportedTies.add(taken.name() + " " + passed.name())) {
+			logger.warn("{} and {} both match a stanza and rank the same; {} takes it (first by name). "
+					+ "Give one of them an @Order, or make its pattern more specific, to choose", taken, passed,
+					taken.name());
+		}
 	}
 
 	/** Namespaces of all IQ handlers, for disco#info. */

@@ -19,7 +19,7 @@ import org.xmpp.packet.Packet;
  * namespace of an extension element that stands in for the body requirement.
  */
 record MessageCondition(Set<MessageType> types, boolean explicitTypes, @Nullable Pattern body, Set<String> to,
-		Set<String> rooms, @Nullable String extension, String bodyPrefix) implements StanzaCondition {
+		Set<String> rooms, @Nullable String extension, String bodyPrefix, int literalLength) implements StanzaCondition {
 
 	/** Characters that end a pattern's literal start; {@code ?*{} also make the character before optional. */
 	private static final String REGEX_SYNTAX = "\\.[]{}()*+?^$|";
@@ -39,7 +39,75 @@ record MessageCondition(Set<MessageType> types, boolean explicitTypes, @Nullable
 		}
 		String extension = annotation.extension().isEmpty() ? null : annotation.extension();
 		return new MessageCondition(types, annotation.type().length > 0, body, to, rooms, extension,
-				literalPrefix(annotation.body()));
+				literalPrefix(annotation.body()), literalCharacters(annotation.body()));
+	}
+
+	/**
+	 * How many characters of a pattern match only themselves: {@code "!roll (?<n>\\d+)d(?<s>\\d+)"}
+	 * has 7 ({@code "!roll "} and {@code "d"}), {@code "!roll .*"} 6, so the first ranks higher.
+	 * Character classes, escapes such as {@code \\d}, group headers and optional characters
+	 * ({@code a?}, {@code a*}, {@code a{0,2}}) count nothing.
+	 */
+	static int literalCharacters(String regex) {
+		int count = 0;
+		int i = 0;
+		while (i < regex.length()) {
+			char c = regex.charAt(i);
+			int literal = 0;
+			if (c == '\\' && i + 1 < regex.length()) {
+				char escaped = regex.charAt(i + 1);
+				if (escaped == 'Q') {
+					int end = regex.indexOf("\\E", i + 2);
+					end = (end < 0) ? regex.length() : end;
+					count += end - (i + 2);
+					i = end + 2;
+					continue;
+				}
+				literal = Character.isLetterOrDigit(escaped) ? 0 : 1;
+				i += 2;
+			}
+			else if (c == '[') {
+				i = endOfClass(regex, i);
+			}
+			else if (c == '(' && regex.startsWith("(?", i)) {
+				int header = regex.startsWith("(?<", i) && !regex.startsWith("(?<=", i) && !regex.startsWith("(?<!", i)
+						? regex.indexOf('>', i) : i + 2;
+				i = (header < 0) ? regex.length() : header + 1;
+			}
+			else if (c == '{') {
+				int end = regex.indexOf('}', i);
+				i = (end < 0) ? regex.length() : end + 1;
+			}
+			else {
+				literal = (REGEX_SYNTAX.indexOf(c) < 0) ? 1 : 0;
+				i++;
+			}
+			if (literal > 0 && !optional(regex, i)) {
+				count += literal;
+			}
+		}
+		return count;
+	}
+
+	private static int endOfClass(String regex, int start) {
+		int depth = 0;
+		for (int i = start; i < regex.length(); i++) {
+			char c = regex.charAt(i);
+			if (c == '\\') {
+				i++;
+			}
+			else if (c == '[') {
+				depth++;
+			}
+			else if (c == ']' && --depth == 0) {
+				return i + 1;
+			}
+		}
+		return regex.length();
+	}
+
+	private static boolean optional(String regex, int next) {
+		return next < regex.length() && ("?*".indexOf(regex.charAt(next)) >= 0 || regex.startsWith("{0", next));
 	}
 
 	/**
@@ -103,6 +171,11 @@ record MessageCondition(Set<MessageType> types, boolean explicitTypes, @Nullable
 			}
 		}
 		return false;
+	}
+
+	@Override
+	public int literalLength() {
+		return this.literalLength;
 	}
 
 	@Override

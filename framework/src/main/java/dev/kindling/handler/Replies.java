@@ -37,6 +37,19 @@ public final class Replies {
 		return reply;
 	}
 
+	/**
+	 * A reply meant for the sender alone, such as a usage hint: like {@link #message}, but in a room
+	 * it is addressed to the occupant by nick ({@code "alice: …"}).
+	 */
+	public static Message toSender(Message to, String body) {
+		if (to.getType() != Message.Type.groupchat) {
+			return message(to, body);
+		}
+		String from = StanzaAddresses.from(to);
+		int slash = from.indexOf('/');
+		return message(to, (slash < 0) ? body : from.substring(slash + 1) + ": " + body);
+	}
+
 	/** An empty {@code result} for an IQ request. */
 	public static IQ result(IQ request) {
 		return resultFor(request);

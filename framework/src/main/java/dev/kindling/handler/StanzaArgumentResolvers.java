@@ -6,6 +6,7 @@ import java.util.regex.Matcher;
 import org.dom4j.Element;
 import org.jspecify.annotations.Nullable;
 import org.springframework.core.MethodParameter;
+import org.springframework.core.convert.ConversionException;
 import org.springframework.core.convert.ConversionService;
 import org.springframework.core.convert.TypeDescriptor;
 import org.springframework.messaging.Message;
@@ -123,7 +124,13 @@ final class StanzaArgumentResolvers {
 			Matcher matcher = inbound(message).bodyMatch();
 			Match match = parameter.getParameterAnnotation(Match.class);
 			String group = (matcher != null && match != null) ? matcher.group(match.value()) : null;
-			return this.conversionService.convert(group, STRING, new TypeDescriptor(parameter));
+			try {
+				return this.conversionService.convert(group, STRING, new TypeDescriptor(parameter));
+			}
+			catch (ConversionException ex) {
+				throw new ArgumentRejectedException(match.value(),
+						ArgumentTypes.rejected(match.value(), parameter.getParameterType(), group));
+			}
 		}
 
 	}

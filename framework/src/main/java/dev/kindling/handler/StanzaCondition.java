@@ -24,6 +24,11 @@ sealed interface StanzaCondition permits MessageCondition, IqCondition, Presence
 	/** Higher wins. */
 	int specificity();
 
+	/** Literal characters of a body pattern; among handlers of equal specificity, more wins. */
+	default int literalLength() {
+		return 0;
+	}
+
 	/** Whether some stanza could match both this and {@code other} (which is of the same kind). */
 	boolean overlaps(StanzaCondition other);
 

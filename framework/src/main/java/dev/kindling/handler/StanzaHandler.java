@@ -4,6 +4,9 @@ import java.lang.reflect.Method;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.core.MethodParameter;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.AnnotatedElementUtils;
+import org.springframework.core.annotation.Order;
 import org.springframework.messaging.handler.invocation.InvocableHandlerMethod;
 import org.springframework.util.ClassUtils;
 
@@ -23,16 +26,25 @@ public final class StanzaHandler {
 
 	private final String name;
 
+	private final int order;
+
 	StanzaHandler(StanzaCondition condition, InvocableHandlerMethod invocable, MethodParameter returnType, boolean async) {
 		this.condition = condition;
 		this.invocable = invocable;
 		this.returnType = returnType;
 		this.async = async;
 		this.name = describe(invocable.getMethod());
+		Order explicit = AnnotatedElementUtils.findMergedAnnotation(invocable.getMethod(), Order.class);
+		this.order = (explicit != null) ? explicit.value() : Ordered.LOWEST_PRECEDENCE;
 	}
 
 	StanzaCondition condition() {
 		return this.condition;
+	}
+
+	/** The method's {@link Order @Order}, {@link Ordered#LOWEST_PRECEDENCE} without one; lower ranks first. */
+	public int order() {
+		return this.order;
 	}
 
 	/** Invoke with the stanza; returns the method's raw return value (possibly a future). */

@@ -17,6 +17,7 @@ import org.xmpp.packet.PacketError;
 import org.xmpp.packet.PacketError.Condition;
 
 import dev.kindling.StanzaNotSentException;
+import dev.kindling.handler.ArgumentRejectedException;
 import dev.kindling.handler.HandlerRegistry;
 import dev.kindling.handler.HandlerRegistry.Route;
 import dev.kindling.handler.InboundStanza;
@@ -81,15 +82,7 @@ public final class StanzaRouter {
 		if (!preRoute(stanza)) {
 			return;
 		}
-		Route route;
-		try {
-			route = this.registry.lookup(stanza);
-		}
-		catch (IllegalStateException ex) {
-			logger.error(ex.getMessage());
-			replyError(stanza, Condition.internal_server_error);
-			return;
-		}
+		Route route = this.registry.lookup(stanza);
 		if (route == null) {
 			unhandled(stanza);
 			return;
@@ -177,7 +170,24 @@ public final class StanzaRouter {
 		if (stanza instanceof IQ && !inbound.awaitsAnswer()) {
 			return;
 		}
+		if (ex instanceof ArgumentRejectedException rejected && stanza instanceof Message message) {
+			answerSender(message, rejected.getText());
+			return;
+		}
 		replyError(stanza, StanzaErrors.toError(ex));
+	}
+
+	/** A user's mistake in a message is answered in the conversation, where a person reads it. */
+	private void answerSender(Message message, @Nullable String text) {
+		if (Replies.isError(message) || message.getFrom() == null || text == null) {
+			return;
+		}
+		try {
+			this.template.send(Replies.toSender(message, text));
+		}
+		catch (StanzaNotSentException ex) {
+			logger.warn("Could not answer {}: {}", message.getFrom(), ex.getMessage());
+		}
 	}
 
 	private void unhandled(Packet stanza) {

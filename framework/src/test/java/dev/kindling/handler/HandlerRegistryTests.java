@@ -2,6 +2,7 @@ package dev.kindling.handler;
 
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
+import org.springframework.core.annotation.Order;
 import org.xmpp.packet.IQ;
 import org.xmpp.packet.Message;
 import org.xmpp.packet.Packet;
@@ -129,14 +130,45 @@ class HandlerRegistryTests {
 	}
 
 	@Test
-	void twoDifferentPatternsThatBothMatchFailAtRunTimeNamingBoth() {
+	void ofTwoPatternsThatBothMatchTheOneWithMoreLiteralTextWins() {
 		HandlerRegistry registry = registry(new OverlappingPatterns());
 
 		assertThat(handlerFor(registry, Stanzas.chat(USER, BOT, "!roll"))).isEqualTo("commands");
 		assertThat(handlerFor(registry, Stanzas.chat(USER, BOT, "help me"))).isEqualTo("help");
-		assertThatIllegalStateException().isThrownBy(() -> registry.lookup(Stanzas.chat(USER, BOT, "!help me")))
-			.withMessageContaining("OverlappingPatterns.commands(String)")
-			.withMessageContaining("OverlappingPatterns.help(String)");
+		assertThat(handlerFor(registry, Stanzas.chat(USER, BOT, "!help me"))).as("'help' has 4 literal characters, '!' 1")
+			.isEqualTo("help");
+	}
+
+	@Test
+	void aSpecificPatternBeatsItsUsageFallback() {
+		HandlerRegistry registry = registry(new RollWithUsage());
+
+		assertThat(handlerFor(registry, Stanzas.chat(USER, BOT, "!roll 2d6"))).isEqualTo("roll");
+		assertThat(handlerFor(registry, Stanzas.chat(USER, BOT, "!roll 99999999999d6"))).isEqualTo("roll");
+		assertThat(handlerFor(registry, Stanzas.chat(USER, BOT, "!roll lots"))).isEqualTo("usage");
+	}
+
+	@Test
+	void anExplicitOrderRanksFirst() {
+		HandlerRegistry registry = registry(new OrderedFallback());
+
+		assertThat(handlerFor(registry, Stanzas.chat(USER, BOT, "!roll 2d6"))).isEqualTo("first");
+	}
+
+	@Test
+	void equallyRankedPatternsThatBothMatchGoToTheFirstByName() {
+		HandlerRegistry registry = registry(new EquallyRanked());
+
+		assertThat(handlerFor(registry, Stanzas.chat(USER, BOT, "ab"))).isEqualTo("alpha");
+		assertThat(handlerFor(registry, Stanzas.chat(USER, BOT, "ay"))).isEqualTo("beta");
+	}
+
+	@Test
+	void literalCharactersCountOnlyWhatMatchesItself() {
+		assertThat(MessageCondition.literalCharacters("!roll (?<n>\\d+)d(?<s>\\d+)")).isEqualTo(7);
+		assertThat(MessageCondition.literalCharacters("!roll .*")).isEqualTo(6);
+		assertThat(MessageCondition.literalCharacters("colou?r [a-z]+\\.")).isEqualTo(7);
+		assertThat(MessageCondition.literalCharacters("\\Q!a.b\\E(?:x|y){2}")).isEqualTo(6);
 	}
 
 	@Test
@@ -310,6 +342,43 @@ class HandlerRegistryTests {
 
 		@OnMessage(to = "Support")
 		void support() {
+		}
+
+	}
+
+	static class RollWithUsage {
+
+		@OnMessage(body = "!roll (?<n>\\d+)d(?<s>\\d+)")
+		void roll(@Match("n") String n, @Match("s") String s) {
+		}
+
+		@OnMessage(body = "!roll .*")
+		void usage() {
+		}
+
+	}
+
+	static class OrderedFallback {
+
+		@OnMessage(body = "!roll (?<n>\\d+)d(?<s>\\d+)")
+		void specific() {
+		}
+
+		@Order(1)
+		@OnMessage(body = "!.*")
+		void first() {
+		}
+
+	}
+
+	static class EquallyRanked {
+
+		@OnMessage(body = "a.*")
+		void beta() {
+		}
+
+		@OnMessage(body = ".*b")
+		void alpha() {
 		}
 
 	}

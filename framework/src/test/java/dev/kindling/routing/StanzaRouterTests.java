@@ -183,10 +183,25 @@ class StanzaRouterTests {
 	}
 
 	@Test
-	void aBodyThatCannotBeBoundIsABadRequest() {
+	void aBodyThatCannotBeBoundIsAnsweredInTheChatNamingTheArgument() {
 		router(new Echo()).route(Stanzas.chat(USER, BOT, "!roll 99999999999"));
 
-		assertThat(this.template.single().getError().getCondition()).isEqualTo(Condition.bad_request);
+		Message answer = (Message) this.template.single();
+		assertThat(answer.getType()).isEqualTo(Message.Type.chat);
+		assertThat(answer.getTo()).isEqualTo(new JID(USER));
+		assertThat(answer.getBody()).isEqualTo("sides must be a whole number from -2147483648 to 2147483647"
+				+ " (not \"99999999999\")");
+	}
+
+	@Test
+	void aBodyThatCannotBeBoundInARoomIsAnsweredToTheOccupantInTheRoom() {
+		router(new Echo()).route(Stanzas.message(Message.Type.groupchat, "lobby@conference.example.com/alice", BOT,
+				"!roll 99999999999"));
+
+		Message answer = (Message) this.template.single();
+		assertThat(answer.getType()).isEqualTo(Message.Type.groupchat);
+		assertThat(answer.getTo()).isEqualTo(new JID("lobby@conference.example.com"));
+		assertThat(answer.getBody()).startsWith("alice: sides must be a whole number");
 	}
 
 	@Test
@@ -343,10 +358,10 @@ class StanzaRouterTests {
 	}
 
 	@Test
-	void anAmbiguousStanzaIsAnInternalServerError() {
+	void aStanzaTwoPatternsMatchGoesToTheHigherRankedOne() {
 		router(new Ambiguous()).route(Stanzas.chat(USER, BOT, "!help me"));
 
-		assertThat(this.template.single().getError().getCondition()).isEqualTo(Condition.internal_server_error);
+		assertThat(((Message) this.template.single()).getBody()).isEqualTo("help");
 	}
 
 	@Test

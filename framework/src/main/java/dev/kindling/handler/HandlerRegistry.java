@@ -30,7 +30,7 @@ public final class HandlerRegistry {
 	private static final Logger logger = LoggerFactory.getLogger(HandlerRegistry.class);
 
 	/**
-	 * The documented rank: an explicit {@code @Order} first (lower first, unordered last), then the
+	 * The documented rank: an explicit {@code @Order} first (lower first, 0 without one), then the
 	 * specificity points, then the longer literal text of a body pattern; the method name breaks
 	 * the remaining ties so the order is total and the same on every start.
 	 */

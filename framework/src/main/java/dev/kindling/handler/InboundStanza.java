@@ -1,6 +1,7 @@
 package dev.kindling.handler;
 
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.regex.Matcher;
 
@@ -30,6 +31,8 @@ public final class InboundStanza implements Message<Packet> {
 
 	private volatile boolean answered;
 
+	private @Nullable Map<String, @Nullable String> commandArguments;
+
 	public InboundStanza(Packet stanza, @Nullable Matcher bodyMatch, XmppTemplate template) {
 		this.stanza = stanza;
 		this.bodyMatch = bodyMatch;
@@ -49,6 +52,15 @@ public final class InboundStanza implements Message<Packet> {
 	/** The matcher of the handler's body pattern, if it has one. */
 	public @Nullable Matcher bodyMatch() {
 		return this.bodyMatch;
+	}
+
+	/** A command's arguments, split from the body once (a handler's arguments resolve on one thread). */
+	Map<String, @Nullable String> commandArguments(CommandDescriptor command) {
+		if (this.commandArguments == null) {
+			String text = (this.bodyMatch != null) ? this.bodyMatch.group(MessageCondition.COMMAND_ARGUMENTS) : null;
+			this.commandArguments = command.parse((text != null) ? text : "");
+		}
+		return this.commandArguments;
 	}
 
 	public XmppTemplate template() {

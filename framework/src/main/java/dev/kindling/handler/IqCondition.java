@@ -50,6 +50,11 @@ record IqCondition(String namespace, String element, Set<IqType> types) implemen
 	}
 
 	@Override
+	public StanzaKind kind() {
+		return StanzaKind.IQ;
+	}
+
+	@Override
 	public String toString() {
 		return "@OnIq(namespace='" + this.namespace + "'" + (this.element.isEmpty() ? "" : ", element='" + this.element + "'")
 				+ ", type=" + this.types + ")";

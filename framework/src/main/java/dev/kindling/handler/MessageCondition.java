@@ -33,10 +33,7 @@ record MessageCondition(Set<MessageType> types, boolean explicitTypes, @Nullable
 			// JIDs arrive prepared (lower-cased), so the filter is prepared the same way.
 			to.add(JID.nodeprep(local));
 		}
-		Set<String> rooms = new LinkedHashSet<>();
-		for (String room : annotation.room()) {
-			rooms.add(room.contains("@") ? new JID(room).toBareJID() : JID.nodeprep(room));
-		}
+		Set<String> rooms = rooms(annotation.room());
 		String extension = annotation.extension().isEmpty() ? null : annotation.extension();
 		return new MessageCondition(types, annotation.type().length > 0, body, to, rooms, extension,
 				literalPrefix(annotation.body()), literalCharacters(annotation.body()));
@@ -110,6 +107,33 @@ record MessageCondition(Set<MessageType> types, boolean explicitTypes, @Nullable
 		return next < regex.length() && ("?*".indexOf(regex.charAt(next)) >= 0 || regex.startsWith("{0", next));
 	}
 
+	/** Group of a command's pattern that holds the text after the command's name. */
+	static final String COMMAND_ARGUMENTS = "kindlingArguments";
+
+	private static final Set<MessageType> COMMAND_TYPES = EnumSet.of(MessageType.CHAT, MessageType.NORMAL,
+			MessageType.GROUPCHAT);
+
+	/**
+	 * A chat command's condition: the prefix and name (in any case) as a whole word at the start of
+	 * the body, then the argument text; it ranks as a body pattern with that much literal text.
+	 */
+	static MessageCondition command(Command annotation, String invocation) {
+		Set<MessageType> types = (annotation.type().length == 0) ? COMMAND_TYPES
+				: EnumSet.copyOf(Arrays.asList(annotation.type()));
+		Pattern body = Pattern.compile(Pattern.quote(invocation) + "(?:\\s+(?<" + COMMAND_ARGUMENTS + ">.*?))?\\s*",
+				Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE | Pattern.DOTALL);
+		return new MessageCondition(types, annotation.type().length > 0, body, Set.of(), rooms(annotation.room()), null,
+				invocation, invocation.length());
+	}
+
+	private static Set<String> rooms(String[] names) {
+		Set<String> rooms = new LinkedHashSet<>();
+		for (String room : names) {
+			rooms.add(room.contains("@") ? new JID(room).toBareJID() : JID.nodeprep(room));
+		}
+		return rooms;
+	}
+
 	/**
 	 * The text every body matching the whole pattern starts with ({@code "!roll "} for
 	 * {@code "!roll (?<sides>\\d+)"}), so that most bodies are turned down without a
@@ -133,30 +157,39 @@ record MessageCondition(Set<MessageType> types, boolean explicitTypes, @Nullable
 	@Override
 	public @Nullable Object match(Packet stanza) {
 		Message message = (Message) stanza;
-		String text = message.getBody();
-		if (!this.types.contains(MessageType.of(message))) {
-			return null;
-		}
-		if ((this.extension != null) ? !hasExtension(message, this.extension) : text == null) {
-			return null;
-		}
-		if (!this.to.isEmpty()) {
-			JID recipient = message.getTo();
-			if (recipient == null || !this.to.contains(recipient.getNode())) {
-				return null;
-			}
-		}
-		if (!this.rooms.isEmpty() && !fromRoom(message.getFrom())) {
+		if (!accepts(message)) {
 			return null;
 		}
 		if (this.body == null) {
 			return MATCHED;
 		}
-		if (text == null || !text.startsWith(this.bodyPrefix)) {
+		String text = message.getBody();
+		if (text == null || !text.regionMatches(ignoresCase(), 0, this.bodyPrefix, 0, this.bodyPrefix.length())) {
 			return null;
 		}
 		Matcher matcher = this.body.matcher(text);
 		return matcher.matches() ? matcher : null;
+	}
+
+	/** Whether every filter but the body pattern takes the message. */
+	boolean accepts(Message message) {
+		if (!this.types.contains(MessageType.of(message))) {
+			return false;
+		}
+		if ((this.extension != null) ? !hasExtension(message, this.extension) : message.getBody() == null) {
+			return false;
+		}
+		if (!this.to.isEmpty()) {
+			JID recipient = message.getTo();
+			if (recipient == null || !this.to.contains(recipient.getNode())) {
+				return false;
+			}
+		}
+		return this.rooms.isEmpty() || fromRoom(message.getFrom());
+	}
+
+	private boolean ignoresCase() {
+		return this.body != null && (this.body.flags() & Pattern.CASE_INSENSITIVE) != 0;
 	}
 
 	private boolean fromRoom(@Nullable JID sender) {
@@ -204,6 +237,11 @@ record MessageCondition(Set<MessageType> types, boolean explicitTypes, @Nullable
 		String mine = (this.body != null) ? this.body.pattern() : null;
 		String theirs = (that.body != null) ? that.body.pattern() : null;
 		return (mine == null) ? theirs == null : mine.equals(theirs);
+	}
+
+	@Override
+	public StanzaKind kind() {
+		return StanzaKind.MESSAGE;
 	}
 
 	@Override

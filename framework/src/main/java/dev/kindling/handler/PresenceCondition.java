@@ -37,6 +37,11 @@ record PresenceCondition(Set<PresenceType> types, boolean explicit) implements S
 	}
 
 	@Override
+	public StanzaKind kind() {
+		return StanzaKind.PRESENCE;
+	}
+
+	@Override
 	public String toString() {
 		return "@OnPresence(type=" + this.types + ")";
 	}

@@ -26,35 +26,33 @@ import dev.kindling.template.XmppTemplate;
  */
 final class StanzaArgumentResolvers {
 
+	private static final TypeDescriptor STRING = TypeDescriptor.valueOf(String.class);
+
 	private StanzaArgumentResolvers() {
 	}
 
 	static List<HandlerMethodArgumentResolver> defaults(ConversionService conversionService) {
 		return List.of(new StanzaResolver(), new AddressResolver(), new BodyResolver(), new MatchResolver(conversionService),
-				new ChildElementResolver(), new TemplateResolver());
+				new ChildElementResolver(), new TemplateResolver(), new CommandArgumentResolver(conversionService));
 	}
 
 	static InboundStanza inbound(Message<?> message) {
 		return (InboundStanza) message;
 	}
 
-	static Class<? extends Packet> stanzaClass(MethodParameter parameter) {
-		if (parameter.hasMethodAnnotation(OnIq.class)) {
-			return IQ.class;
-		}
-		if (parameter.hasMethodAnnotation(OnPresence.class)) {
-			return Presence.class;
-		}
-		return org.xmpp.packet.Message.class;
-	}
-
 	/** The stanza itself, as its own class or as {@link Packet}. */
-	static final class StanzaResolver implements HandlerMethodArgumentResolver {
+	static final class StanzaResolver implements HandlerMethodArgumentResolver, ArgumentDescription {
 
 		@Override
 		public boolean supportsParameter(MethodParameter parameter) {
 			Class<?> type = parameter.getParameterType();
-			return Packet.class.isAssignableFrom(type) && type.isAssignableFrom(stanzaClass(parameter));
+			StanzaKind kind = StanzaKind.of(parameter);
+			return kind != null && Packet.class.isAssignableFrom(type) && type.isAssignableFrom(kind.stanzaType());
+		}
+
+		@Override
+		public String describe(StanzaKind kind) {
+			return "the stanza (" + kind.stanzaType().getSimpleName() + " or Packet)";
 		}
 
 		@Override
@@ -65,7 +63,12 @@ final class StanzaArgumentResolvers {
 	}
 
 	/** {@code @From} and {@code @To}, as {@link JID} or {@code String}. */
-	static final class AddressResolver implements HandlerMethodArgumentResolver {
+	static final class AddressResolver implements HandlerMethodArgumentResolver, ArgumentDescription {
+
+		@Override
+		public String describe(StanzaKind kind) {
+			return "@From/@To JID or String";
+		}
 
 		@Override
 		public boolean supportsParameter(MethodParameter parameter) {
@@ -87,12 +90,17 @@ final class StanzaArgumentResolvers {
 	}
 
 	/** {@code @Body String} on message handlers. */
-	static final class BodyResolver implements HandlerMethodArgumentResolver {
+	static final class BodyResolver implements HandlerMethodArgumentResolver, ArgumentDescription {
 
 		@Override
 		public boolean supportsParameter(MethodParameter parameter) {
 			return parameter.hasParameterAnnotation(Body.class) && parameter.getParameterType() == String.class
-					&& parameter.hasMethodAnnotation(OnMessage.class);
+					&& StanzaKind.MESSAGE.owns(parameter);
+		}
+
+		@Override
+		public @Nullable String describe(StanzaKind kind) {
+			return (kind == StanzaKind.MESSAGE) ? "@Body String" : null;
 		}
 
 		@Override
@@ -103,9 +111,7 @@ final class StanzaArgumentResolvers {
 	}
 
 	/** {@code @Match("group")}, converted to the parameter's type. */
-	static final class MatchResolver implements HandlerMethodArgumentResolver {
-
-		private static final TypeDescriptor STRING = TypeDescriptor.valueOf(String.class);
+	static final class MatchResolver implements HandlerMethodArgumentResolver, ArgumentDescription {
 
 		private final ConversionService conversionService;
 
@@ -115,8 +121,13 @@ final class StanzaArgumentResolvers {
 
 		@Override
 		public boolean supportsParameter(MethodParameter parameter) {
-			return parameter.hasParameterAnnotation(Match.class) && parameter.hasMethodAnnotation(OnMessage.class)
+			return parameter.hasParameterAnnotation(Match.class) && StanzaKind.MESSAGE.owns(parameter)
 					&& this.conversionService.canConvert(STRING, new TypeDescriptor(parameter));
+		}
+
+		@Override
+		public @Nullable String describe(StanzaKind kind) {
+			return (kind == StanzaKind.MESSAGE) ? "@Match(\"group\") of a type converted from String" : null;
 		}
 
 		@Override
@@ -136,11 +147,16 @@ final class StanzaArgumentResolvers {
 	}
 
 	/** An IQ's child element, as a dom4j {@link Element}. */
-	static final class ChildElementResolver implements HandlerMethodArgumentResolver {
+	static final class ChildElementResolver implements HandlerMethodArgumentResolver, ArgumentDescription {
 
 		@Override
 		public boolean supportsParameter(MethodParameter parameter) {
-			return parameter.getParameterType() == Element.class && parameter.hasMethodAnnotation(OnIq.class);
+			return parameter.getParameterType() == Element.class && StanzaKind.IQ.owns(parameter);
+		}
+
+		@Override
+		public @Nullable String describe(StanzaKind kind) {
+			return (kind == StanzaKind.IQ) ? "the IQ's child Element" : null;
 		}
 
 		@Override
@@ -151,7 +167,12 @@ final class StanzaArgumentResolvers {
 	}
 
 	/** The {@link XmppTemplate}, for handlers that send more than their reply. */
-	static final class TemplateResolver implements HandlerMethodArgumentResolver {
+	static final class TemplateResolver implements HandlerMethodArgumentResolver, ArgumentDescription {
+
+		@Override
+		public String describe(StanzaKind kind) {
+			return "XmppTemplate";
+		}
 
 		@Override
 		public boolean supportsParameter(MethodParameter parameter) {
@@ -161,6 +182,48 @@ final class StanzaArgumentResolvers {
 		@Override
 		public Object resolveArgument(MethodParameter parameter, Message<?> message) {
 			return inbound(message).replyAwareTemplate();
+		}
+
+	}
+
+	/**
+	 * A chat command's arguments: a parameter with {@link Arg @Arg}, or one no other resolver takes
+	 * whose type converts from {@code String}. Parsed once per stanza, converted per parameter.
+	 */
+	static final class CommandArgumentResolver implements HandlerMethodArgumentResolver, ArgumentDescription {
+
+		private final ConversionService conversionService;
+
+		CommandArgumentResolver(ConversionService conversionService) {
+			this.conversionService = conversionService;
+		}
+
+		@Override
+		public boolean supportsParameter(MethodParameter parameter) {
+			return HandlerParameter.commandOf(parameter) != null
+					&& this.conversionService.canConvert(STRING, new TypeDescriptor(parameter));
+		}
+
+		@Override
+		public @Nullable String describe(StanzaKind kind) {
+			return (kind == StanzaKind.MESSAGE) ? "on a @Command, its arguments (any type converted from String)" : null;
+		}
+
+		@Override
+		public @Nullable Object resolveArgument(MethodParameter parameter, Message<?> message) {
+			CommandDescriptor command = HandlerParameter.commandOf(parameter);
+			CommandDescriptor.Argument argument = HandlerParameter.argumentOf(parameter);
+			if (command == null || argument == null) {
+				throw new IllegalStateException(parameter + " is not a command argument");
+			}
+			String value = inbound(message).commandArguments(command).get(argument.name());
+			try {
+				return this.conversionService.convert(value, STRING, new TypeDescriptor(parameter));
+			}
+			catch (ConversionException ex) {
+				throw new ArgumentRejectedException(argument.name(), ArgumentTypes.rejected(argument.name(),
+						parameter.getParameterType(), String.valueOf(value)) + ". Usage: " + command.usage());
+			}
 		}
 
 	}

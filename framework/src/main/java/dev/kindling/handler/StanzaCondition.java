@@ -21,6 +21,9 @@ sealed interface StanzaCondition permits MessageCondition, IqCondition, Presence
 	 */
 	@Nullable Object match(Packet stanza);
 
+	/** The kind of stanza this condition tests. */
+	StanzaKind kind();
+
 	/** Higher wins. */
 	int specificity();
 

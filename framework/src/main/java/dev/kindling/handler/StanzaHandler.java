@@ -4,21 +4,27 @@ import java.lang.reflect.Method;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.core.MethodParameter;
-import org.springframework.core.Ordered;
 import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.core.annotation.Order;
+import org.springframework.messaging.handler.invocation.HandlerMethodArgumentResolver;
 import org.springframework.messaging.handler.invocation.InvocableHandlerMethod;
 import org.springframework.util.ClassUtils;
 
 /**
- * One handler method, ready to invoke: its condition, the invocable method with its argument
- * resolvers, and the effective return type (a future's value type for asynchronous handlers).
+ * One handler method, ready to invoke: its condition, each parameter with the resolver chosen for
+ * it at startup, and the effective return type (a future's value type for asynchronous handlers).
  */
 public final class StanzaHandler {
 
 	private final StanzaCondition condition;
 
-	private final InvocableHandlerMethod invocable;
+	private final @Nullable CommandDescriptor command;
+
+	private final MethodParameter[] parameters;
+
+	private final HandlerMethodArgumentResolver[] resolvers;
+
+	private final Invoker invoker;
 
 	private final MethodParameter returnType;
 
@@ -28,28 +34,50 @@ public final class StanzaHandler {
 
 	private final int order;
 
-	StanzaHandler(StanzaCondition condition, InvocableHandlerMethod invocable, MethodParameter returnType, boolean async) {
+	StanzaHandler(Object bean, Method method, StanzaCondition condition, @Nullable CommandDescriptor command,
+			MethodParameter[] parameters, HandlerMethodArgumentResolver[] resolvers, MethodParameter returnType,
+			boolean async) {
 		this.condition = condition;
-		this.invocable = invocable;
+		this.command = command;
+		this.parameters = parameters;
+		this.resolvers = resolvers;
+		this.invoker = new Invoker(bean, method);
 		this.returnType = returnType;
 		this.async = async;
-		this.name = describe(invocable.getMethod());
-		Order explicit = AnnotatedElementUtils.findMergedAnnotation(invocable.getMethod(), Order.class);
-		this.order = (explicit != null) ? explicit.value() : Ordered.LOWEST_PRECEDENCE;
+		this.name = describe(method);
+		Order explicit = AnnotatedElementUtils.findMergedAnnotation(method, Order.class);
+		this.order = (explicit != null) ? explicit.value() : 0;
 	}
 
 	StanzaCondition condition() {
 		return this.condition;
 	}
 
-	/** The method's {@link Order @Order}, {@link Ordered#LOWEST_PRECEDENCE} without one; lower ranks first. */
+	/** The chat command this handler implements, if it is one. */
+	public @Nullable CommandDescriptor command() {
+		return this.command;
+	}
+
+	/** The kind of stanza this handler takes. */
+	public StanzaKind kind() {
+		return this.condition.kind();
+	}
+
+	/**
+	 * The method's {@link Order @Order}, 0 without one; lower ranks first, so {@code @Order(-1)}
+	 * puts a handler ahead of the others and {@code @Order(1)} behind them.
+	 */
 	public int order() {
 		return this.order;
 	}
 
 	/** Invoke with the stanza; returns the method's raw return value (possibly a future). */
 	public @Nullable Object invoke(InboundStanza stanza) throws Exception {
-		return this.invocable.invoke(stanza);
+		Object[] arguments = new Object[this.parameters.length];
+		for (int i = 0; i < arguments.length; i++) {
+			arguments[i] = this.resolvers[i].resolveArgument(this.parameters[i], stanza);
+		}
+		return this.invoker.call(arguments);
 	}
 
 	/** The type the return value handlers see. */
@@ -63,7 +91,7 @@ public final class StanzaHandler {
 	}
 
 	public Method method() {
-		return this.invocable.getMethod();
+		return this.invoker.getMethod();
 	}
 
 	/** {@code Class.method(ParamType, …)}, for logs and startup errors. */
@@ -73,7 +101,7 @@ public final class StanzaHandler {
 
 	/** The annotation-like description of what this handler takes. */
 	public String mapping() {
-		return this.condition.toString();
+		return (this.command != null) ? this.command.toString() : this.condition.toString();
 	}
 
 	static String describe(Method method) {
@@ -89,6 +117,19 @@ public final class StanzaHandler {
 	@Override
 	public String toString() {
 		return mapping() + " -> " + this.name;
+	}
+
+	/** Spring's reflective call (bridge methods, accessibility, unwrapped exceptions), with our own arguments. */
+	private static final class Invoker extends InvocableHandlerMethod {
+
+		Invoker(Object bean, Method method) {
+			super(bean, method);
+		}
+
+		@Nullable Object call(Object[] arguments) throws Exception {
+			return doInvoke(arguments);
+		}
+
 	}
 
 }

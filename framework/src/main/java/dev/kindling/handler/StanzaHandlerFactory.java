@@ -3,33 +3,56 @@ package dev.kindling.handler;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.CompletionStage;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.core.MethodParameter;
 import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.core.convert.ConversionService;
 import org.springframework.messaging.handler.invocation.HandlerMethodArgumentResolver;
-import org.springframework.messaging.handler.invocation.HandlerMethodArgumentResolverComposite;
 import org.springframework.messaging.handler.invocation.HandlerMethodReturnValueHandler;
 import org.springframework.messaging.handler.invocation.HandlerMethodReturnValueHandlerComposite;
-import org.springframework.messaging.handler.invocation.InvocableHandlerMethod;
+import org.springframework.util.StringUtils;
+
+import dev.kindling.handler.CommandDescriptor.Argument;
 
 /**
  * Turns an annotated method into a {@link StanzaHandler}, checking at startup everything that can
  * be checked: one mapping annotation, every parameter bindable, every {@link Match @Match} group
- * present in the pattern, the return type supported for the kind of handler.
+ * present in the pattern, every command argument named, the return type supported for the kind of
+ * handler. Each parameter's resolver is chosen here, once.
  */
 public final class StanzaHandlerFactory {
 
-	private static final List<Class<? extends Annotation>> MAPPINGS = List.of(OnMessage.class, OnIq.class, OnPresence.class);
+	private static final List<Class<? extends Annotation>> MAPPINGS = List.of(OnMessage.class, OnIq.class,
+			OnPresence.class, Command.class);
 
-	private final HandlerMethodArgumentResolverComposite argumentResolvers = new HandlerMethodArgumentResolverComposite();
+	private static final Pattern NAMED_GROUP = Pattern.compile("\\(\\?<([a-zA-Z][a-zA-Z0-9]*)>");
+
+	private final List<HandlerMethodArgumentResolver> argumentResolvers;
 
 	private final HandlerMethodReturnValueHandlerComposite returnValueHandlers = new HandlerMethodReturnValueHandlerComposite();
 
-	public StanzaHandlerFactory(ConversionService conversionService, List<HandlerMethodConfigurer> configurers) {
+	private final String commandPrefix;
+
+	/**
+	 * @param conversionService converts {@link Match @Match} groups and command arguments
+	 * @param configurers contribute resolvers and return value handlers ahead of Kindling's own
+	 * @param commandPrefix what a chat command starts with, such as {@code !}
+	 */
+	public StanzaHandlerFactory(ConversionService conversionService, List<HandlerMethodConfigurer> configurers,
+			String commandPrefix) {
+		if (commandPrefix.chars().anyMatch(Character::isWhitespace)) {
+			throw new IllegalArgumentException("A command prefix cannot contain spaces: '" + commandPrefix + "'");
+		}
 		List<HandlerMethodArgumentResolver> resolvers = new ArrayList<>();
 		List<HandlerMethodReturnValueHandler> handlers = new ArrayList<>();
 		for (HandlerMethodConfigurer configurer : configurers) {
@@ -38,8 +61,9 @@ public final class StanzaHandlerFactory {
 		}
 		resolvers.addAll(StanzaArgumentResolvers.defaults(conversionService));
 		handlers.addAll(StanzaReturnValueHandlers.defaults());
-		this.argumentResolvers.addResolvers(resolvers);
+		this.argumentResolvers = List.copyOf(resolvers);
 		this.returnValueHandlers.addHandlers(handlers);
+		this.commandPrefix = commandPrefix;
 	}
 
 	/** Whether the method carries one of the mapping annotations. */
@@ -51,55 +75,180 @@ public final class StanzaHandlerFactory {
 		return this.returnValueHandlers;
 	}
 
+	/** What chat commands start with. */
+	public String commandPrefix() {
+		return this.commandPrefix;
+	}
+
 	public StanzaHandler create(Object bean, Method method) {
 		String name = StanzaHandler.describe(method);
-		StanzaCondition condition = condition(method, name);
-		InvocableHandlerMethod invocable = new InvocableHandlerMethod(bean, method);
-		invocable.setMessageMethodArgumentResolvers(this.argumentResolvers);
-		for (MethodParameter parameter : invocable.getMethodParameters()) {
-			checkParameter(parameter, condition, name);
+		@Nullable CommandDescriptor command = command(method, name);
+		StanzaCondition condition = condition(method, name, command);
+		int count = method.getParameterCount();
+		HandlerMethodArgumentResolver[] resolvers = new HandlerMethodArgumentResolver[count];
+		Argument[] arguments = new Argument[count];
+		for (int i = 0; i < count; i++) {
+			HandlerParameter parameter = new HandlerParameter(method, i, condition.kind(), command, null);
+			resolvers[i] = resolverFor(parameter, condition, name);
+			if (resolvers[i] instanceof StanzaArgumentResolvers.CommandArgumentResolver) {
+				arguments[i] = argument(parameter, name);
+			}
 		}
-		MethodParameter returnType = invocable.getReturnType();
+		if (command != null) {
+			command = command.withArguments(lastTakesTheRest(arguments, command));
+			checkArguments(command, name);
+		}
+		HandlerParameter[] parameters = new HandlerParameter[count];
+		for (int i = 0; i < count; i++) {
+			parameters[i] = new HandlerParameter(method, i, condition.kind(), command, arguments[i]);
+		}
+		MethodParameter returnType = new HandlerParameter(method, -1, condition.kind(), command, null);
 		boolean async = CompletionStage.class.isAssignableFrom(returnType.getParameterType());
 		if (async) {
 			returnType = returnType.nested();
 		}
 		checkReturnType(returnType, condition, name);
-		return new StanzaHandler(condition, invocable, returnType, async);
+		return new StanzaHandler(bean, method, condition, command, parameters, resolvers, returnType, async);
 	}
 
-	private static StanzaCondition condition(Method method, String name) {
+	private StanzaCondition condition(Method method, String name, @Nullable CommandDescriptor descriptor) {
 		OnMessage onMessage = AnnotatedElementUtils.findMergedAnnotation(method, OnMessage.class);
 		OnIq onIq = AnnotatedElementUtils.findMergedAnnotation(method, OnIq.class);
 		OnPresence onPresence = AnnotatedElementUtils.findMergedAnnotation(method, OnPresence.class);
-		int count = ((onMessage != null) ? 1 : 0) + ((onIq != null) ? 1 : 0) + ((onPresence != null) ? 1 : 0);
+		Command command = AnnotatedElementUtils.findMergedAnnotation(method, Command.class);
+		int count = ((onMessage != null) ? 1 : 0) + ((onIq != null) ? 1 : 0) + ((onPresence != null) ? 1 : 0)
+				+ ((command != null) ? 1 : 0);
 		if (count != 1) {
-			throw new HandlerDefinitionException(name + " must carry exactly one of @OnMessage, @OnIq, @OnPresence");
+			throw new HandlerDefinitionException(name + " must carry exactly one of @OnMessage, @OnIq, @OnPresence, @Command");
 		}
 		try {
 			if (onMessage != null) {
 				return MessageCondition.of(onMessage);
 			}
+			if (command != null && descriptor != null) {
+				return MessageCondition.command(command, this.commandPrefix + descriptor.name());
+			}
 			return (onIq != null) ? IqCondition.of(onIq) : PresenceCondition.of(onPresence);
+		}
+		catch (PatternSyntaxException ex) {
+			throw new HandlerDefinitionException(name + " has an invalid body pattern '" + ex.getPattern() + "': "
+					+ ex.getDescription() + ((ex.getIndex() >= 0) ? " at index " + ex.getIndex() : ""));
 		}
 		catch (RuntimeException ex) {
 			throw new HandlerDefinitionException(name + " has an invalid mapping: " + ex.getMessage());
 		}
 	}
 
-	private void checkParameter(MethodParameter parameter, StanzaCondition condition, String name) {
-		if (!this.argumentResolvers.supportsParameter(parameter)) {
-			throw new HandlerDefinitionException(name + ": parameter " + parameter.getParameterIndex() + " ("
-					+ parameter.getParameterType().getSimpleName() + ") cannot be bound for " + condition
-					+ "; supported: the stanza, @From/@To JID or String, @Body String and @Match on message handlers,"
-					+ " the IQ child Element on IQ handlers, XmppTemplate");
+	private @Nullable CommandDescriptor command(Method method, String name) {
+		Command command = AnnotatedElementUtils.findMergedAnnotation(method, Command.class);
+		if (command == null) {
+			return null;
 		}
+		String commandName = StringUtils.hasText(command.name()) ? command.name() : method.getName();
+		if (commandName.chars().anyMatch(Character::isWhitespace)) {
+			throw new HandlerDefinitionException(name + ": a command name cannot contain spaces: '" + commandName + "'");
+		}
+		Pattern syntax = null;
+		if (!command.syntax().isEmpty()) {
+			try {
+				syntax = Pattern.compile(command.syntax(), Pattern.DOTALL);
+			}
+			catch (PatternSyntaxException ex) {
+				throw new HandlerDefinitionException(name + " has an invalid command syntax '" + ex.getPattern() + "': "
+						+ ex.getDescription() + ((ex.getIndex() >= 0) ? " at index " + ex.getIndex() : ""));
+			}
+		}
+		return new CommandDescriptor(this.commandPrefix, commandName, command.description(), List.of(), syntax);
+	}
+
+	private HandlerMethodArgumentResolver resolverFor(HandlerParameter parameter, StanzaCondition condition, String name) {
+		for (HandlerMethodArgumentResolver resolver : this.argumentResolvers) {
+			if (resolver.supportsParameter(parameter)) {
+				checkMatch(parameter, condition, name);
+				return resolver;
+			}
+		}
+		throw new HandlerDefinitionException(name + ": parameter " + parameter.getParameterIndex() + " ("
+				+ parameter.getParameterType().getSimpleName() + ") cannot be bound for " + condition + "; supported: "
+				+ supported(parameter.kind()));
+	}
+
+	/** What the registered resolvers bind, in their own words, for the startup error. */
+	private String supported(StanzaKind kind) {
+		Set<String> descriptions = new TreeSet<>();
+		for (HandlerMethodArgumentResolver resolver : this.argumentResolvers) {
+			String description = (resolver instanceof ArgumentDescription described) ? described.describe(kind)
+					: resolver.getClass().getSimpleName();
+			if (description != null) {
+				descriptions.add(description);
+			}
+		}
+		return String.join("; ", descriptions);
+	}
+
+	private static void checkMatch(MethodParameter parameter, StanzaCondition condition, String name) {
 		Match match = parameter.getParameterAnnotation(Match.class);
-		if (match != null) {
-			Pattern body = (condition instanceof MessageCondition message) ? message.body() : null;
-			if (body == null || !body.pattern().contains("(?<" + match.value() + ">")) {
-				throw new HandlerDefinitionException(name + ": @Match(\"" + match.value()
-						+ "\") names no group of the body pattern " + ((body != null) ? "'" + body.pattern() + "'" : "(none)"));
+		if (match == null) {
+			return;
+		}
+		Pattern body = (condition instanceof MessageCondition message) ? message.body() : null;
+		if (body == null || !body.pattern().contains("(?<" + match.value() + ">")) {
+			throw new HandlerDefinitionException(name + ": @Match(\"" + match.value()
+					+ "\") names no group of the body pattern " + ((body != null) ? "'" + body.pattern() + "'" : "(none)"));
+		}
+	}
+
+	/** Without a syntax pattern, a {@code String} last argument takes the rest of the line. */
+	private static List<Argument> lastTakesTheRest(@Nullable Argument[] byParameter, CommandDescriptor command) {
+		for (int i = byParameter.length - 1; i >= 0; i--) {
+			Argument last = byParameter[i];
+			if (last != null) {
+				if (last.type() == String.class && command.syntaxPattern() == null) {
+					byParameter[i] = new Argument(last.name(), last.description(), last.type(), last.defaultValue(), true);
+				}
+				break;
+			}
+		}
+		return Arrays.stream(byParameter).filter(Objects::nonNull).toList();
+	}
+
+	private static Argument argument(HandlerParameter parameter, String name) {
+		Arg arg = parameter.getParameterAnnotation(Arg.class);
+		String argumentName = (arg != null && !arg.value().isEmpty()) ? arg.value() : parameter.getParameterName();
+		if (argumentName == null) {
+			throw new HandlerDefinitionException(name + ": parameter " + parameter.getParameterIndex()
+					+ " has no name; compile with -parameters or name it with @Arg(\"…\")");
+		}
+		String defaultValue = (arg != null && !Arg.NO_DEFAULT.equals(arg.defaultValue())) ? arg.defaultValue() : null;
+		return new Argument(argumentName, (arg != null) ? arg.description() : "", parameter.getParameterType(),
+				defaultValue, false);
+	}
+
+	private static void checkArguments(CommandDescriptor command, String name) {
+		Set<String> seen = new TreeSet<>();
+		for (Argument argument : command.arguments()) {
+			if (!seen.add(argument.name())) {
+				throw new HandlerDefinitionException(name + ": two arguments are named '" + argument.name() + "'");
+			}
+		}
+		boolean optional = false;
+		for (Argument argument : command.arguments()) {
+			if (optional && argument.required()) {
+				throw new HandlerDefinitionException(name + ": the required argument '" + argument.name()
+						+ "' follows an optional one; put optional arguments last");
+			}
+			optional |= !argument.required();
+		}
+		String syntax = command.syntaxPattern();
+		if (syntax != null) {
+			Set<String> groups = new TreeSet<>();
+			Matcher group = NAMED_GROUP.matcher(syntax);
+			while (group.find()) {
+				groups.add(group.group(1));
+			}
+			if (!groups.equals(seen)) {
+				throw new HandlerDefinitionException(name + ": the command syntax '" + syntax + "' has the groups " + groups
+						+ ", but the arguments are " + seen + "; name one group after each argument");
 			}
 		}
 	}
@@ -109,8 +258,11 @@ public final class StanzaHandlerFactory {
 		if (type == void.class || type == Void.class || this.returnValueHandlers.supportsReturnType(returnType)) {
 			return;
 		}
-		String supported = (condition instanceof MessageCondition) ? "String, a Packet, void"
-				: (condition instanceof IqCondition) ? "Element, PacketExtension, IQ or another Packet, void" : "a Packet, void";
+		String supported = switch (condition.kind()) {
+			case MESSAGE -> "String, a Packet, void";
+			case IQ -> "Element, PacketExtension, IQ or another Packet, void";
+			case PRESENCE -> "a Packet, void";
+		};
 		throw new HandlerDefinitionException(name + " returns " + type.getSimpleName() + ", which " + condition
 				+ " handlers cannot return; supported: " + supported + ", or a CompletableFuture of one");
 	}

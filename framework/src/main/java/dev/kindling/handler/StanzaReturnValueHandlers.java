@@ -47,7 +47,7 @@ final class StanzaReturnValueHandlers {
 
 		@Override
 		public boolean supportsReturnType(MethodParameter returnType) {
-			return returnType.getNestedParameterType() == String.class && returnType.hasMethodAnnotation(OnMessage.class);
+			return returnType.getNestedParameterType() == String.class && StanzaKind.MESSAGE.owns(returnType);
 		}
 
 		@Override
@@ -64,7 +64,7 @@ final class StanzaReturnValueHandlers {
 		@Override
 		public boolean supportsReturnType(MethodParameter returnType) {
 			Class<?> type = returnType.getNestedParameterType();
-			return returnType.hasMethodAnnotation(OnIq.class)
+			return StanzaKind.IQ.owns(returnType)
 					&& (Element.class.isAssignableFrom(type) || PacketExtension.class.isAssignableFrom(type));
 		}
 

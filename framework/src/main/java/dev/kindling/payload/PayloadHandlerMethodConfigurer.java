@@ -15,9 +15,8 @@ import org.xmpp.packet.PacketError.Condition;
 import dev.kindling.XmppErrorException;
 import dev.kindling.handler.HandlerMethodConfigurer;
 import dev.kindling.handler.InboundStanza;
-import dev.kindling.handler.OnIq;
-import dev.kindling.handler.OnMessage;
 import dev.kindling.handler.Replies;
+import dev.kindling.handler.StanzaKind;
 
 /**
  * Lets handlers take and return {@link XmppPayload @XmppPayload} types: an {@code @OnIq} handler
@@ -44,11 +43,11 @@ public final class PayloadHandlerMethodConfigurer implements HandlerMethodConfig
 	}
 
 	private static boolean onIq(MethodParameter parameter) {
-		return parameter.hasMethodAnnotation(OnIq.class);
+		return StanzaKind.IQ.owns(parameter);
 	}
 
 	private static boolean onMessage(MethodParameter parameter) {
-		return parameter.hasMethodAnnotation(OnMessage.class);
+		return StanzaKind.MESSAGE.owns(parameter);
 	}
 
 	private final class PayloadArgumentResolver implements HandlerMethodArgumentResolver {

@@ -364,7 +364,7 @@ class HandlerRegistryTests {
 		void specific() {
 		}
 
-		@Order(1)
+		@Order(-1)
 		@OnMessage(body = "!.*")
 		void first() {
 		}

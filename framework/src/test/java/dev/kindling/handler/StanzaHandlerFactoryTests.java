@@ -7,7 +7,6 @@ import java.util.concurrent.CompletableFuture;
 
 import org.dom4j.Element;
 import org.junit.jupiter.api.Test;
-import org.springframework.core.convert.ConversionFailedException;
 import org.springframework.util.ReflectionUtils;
 import org.xmpp.packet.IQ;
 import org.xmpp.packet.JID;
@@ -55,11 +54,14 @@ class StanzaHandlerFactoryTests {
 	}
 
 	@Test
-	void failsPerStanzaWhenAGroupCannotBeConverted() {
+	void rejectsPerStanzaAGroupThatCannotBeConvertedNamingTheGroupAndTheExpectedForm() {
 		HandlerRegistry registry = TestRouting.registry(new Dice());
 
-		assertThatExceptionOfType(ConversionFailedException.class)
-			.isThrownBy(() -> invoke(registry, Stanzas.chat(USER, BOT, "!roll 99999999999")));
+		assertThatExceptionOfType(ArgumentRejectedException.class)
+			.isThrownBy(() -> invoke(registry, Stanzas.chat(USER, BOT, "!roll 99999999999")))
+			.satisfies((ex) -> assertThat(ex.getArgument()).isEqualTo("sides"))
+			.withMessageContaining("sides must be a whole number from -2147483648 to 2147483647 (not \"99999999999\")")
+			.withNoCause();
 	}
 
 	@Test
@@ -170,7 +172,7 @@ class StanzaHandlerFactoryTests {
 			}
 		};
 		StanzaHandlerFactory custom = new StanzaHandlerFactory(new org.springframework.core.convert.support.DefaultConversionService(),
-				List.of(configurer));
+				List.of(configurer), "!");
 		Custom handler = new Custom();
 		StanzaHandler created = custom.create(handler, method(handler, "handle"));
 

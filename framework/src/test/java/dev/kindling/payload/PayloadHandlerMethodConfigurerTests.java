@@ -43,7 +43,7 @@ class PayloadHandlerMethodConfigurerTests {
 	private final CapturingXmppTemplate template = new CapturingXmppTemplate("bot.example.com");
 
 	private final StanzaHandlerFactory factory = new StanzaHandlerFactory(new DefaultConversionService(),
-			List.of(new PayloadHandlerMethodConfigurer(this.mapper)));
+			List.of(new PayloadHandlerMethodConfigurer(this.mapper)), "!");
 
 	@Test
 	void anIqHandlerTakesTheChildAsARecordAndItsReturnedRecordIsTheResultChild() {

@@ -24,7 +24,7 @@ public final class TestRouting {
 	}
 
 	public static StanzaHandlerFactory factory() {
-		return new StanzaHandlerFactory(new DefaultConversionService(), List.of());
+		return new StanzaHandlerFactory(new DefaultConversionService(), List.of(), "!");
 	}
 
 	/** A registry with every handler method of the given objects, frozen (checked and ranked). */

@@ -33,7 +33,7 @@ final class Routers {
 	}
 
 	static StanzaHandlerFactory factory() {
-		return new StanzaHandlerFactory(new DefaultConversionService(), List.of());
+		return new StanzaHandlerFactory(new DefaultConversionService(), List.of(), "!");
 	}
 
 	/** The echo handler alone (1) or with 98 more message handlers beside it and the built-in ping (100). */

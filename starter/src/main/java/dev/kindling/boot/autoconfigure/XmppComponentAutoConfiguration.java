@@ -8,6 +8,7 @@ import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.LazyInitializationExcludeFilter;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.convert.ApplicationConversionService;
@@ -22,6 +23,7 @@ import dev.kindling.connection.OutboundQueue;
 import dev.kindling.dispatch.DispatchSettings;
 import dev.kindling.dispatch.SenderRateLimiter;
 import dev.kindling.dispatch.StanzaDispatcher;
+import dev.kindling.handler.CommandHelp;
 import dev.kindling.handler.HandlerMethodConfigurer;
 import dev.kindling.handler.HandlerRegistry;
 import dev.kindling.handler.StanzaHandlerAnnotationBeanPostProcessor;
@@ -40,7 +42,7 @@ import dev.kindling.template.XmppTemplate;
  * outbound template and the liveness pings.
  */
 @AutoConfiguration
-@EnableConfigurationProperties({ XmppComponentProperties.class, XmppDispatchProperties.class })
+@EnableConfigurationProperties({ XmppComponentProperties.class, XmppDispatchProperties.class, XmppCommandsProperties.class })
 public final class XmppComponentAutoConfiguration {
 
 	/** IQ requests of the component's own that may await their answers at once. */
@@ -73,11 +75,18 @@ public final class XmppComponentAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	StanzaHandlerFactory xmppStanzaHandlerFactory(ObjectProvider<HandlerMethodConfigurer> configurers,
-			ListableBeanFactory beanFactory) {
-		// Boot's conversions plus the application's own Converter and Formatter beans, for @Match.
+			ListableBeanFactory beanFactory, XmppCommandsProperties commands) {
+		// Boot's conversions plus the application's own Converter and Formatter beans, for @Match and commands.
 		ApplicationConversionService conversionService = new ApplicationConversionService();
 		ApplicationConversionService.addBeans(conversionService, beanFactory);
-		return new StanzaHandlerFactory(conversionService, configurers.orderedStream().toList());
+		return new StanzaHandlerFactory(conversionService, configurers.orderedStream().toList(), commands.prefix());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	@ConditionalOnBooleanProperty(name = "xmpp.commands.help", matchIfMissing = true)
+	CommandHelp xmppCommandHelp(HandlerRegistry registry) {
+		return new CommandHelp(registry);
 	}
 
 	@Bean

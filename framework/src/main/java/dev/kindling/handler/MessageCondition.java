@@ -236,7 +236,11 @@ record MessageCondition(Set<MessageType> types, boolean explicitTypes, @Nullable
 		// Two different patterns may or may not overlap; that is decided per stanza at run time.
 		String mine = (this.body != null) ? this.body.pattern() : null;
 		String theirs = (that.body != null) ? that.body.pattern() : null;
-		return (mine == null) ? theirs == null : mine.equals(theirs);
+		if (mine == null || theirs == null) {
+			return mine == theirs;
+		}
+		// Commands match their names in any case, so "help" and "HELP" are the same command.
+		return (ignoresCase() && that.ignoresCase()) ? mine.equalsIgnoreCase(theirs) : mine.equals(theirs);
 	}
 
 	@Override

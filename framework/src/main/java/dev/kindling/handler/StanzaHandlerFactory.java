@@ -89,7 +89,7 @@ public final class StanzaHandlerFactory {
 		Argument[] arguments = new Argument[count];
 		for (int i = 0; i < count; i++) {
 			HandlerParameter parameter = new HandlerParameter(method, i, condition.kind(), command, null);
-			resolvers[i] = resolverFor(parameter, condition, name);
+			resolvers[i] = resolverFor(parameter, condition, (command != null) ? command.toString() : condition.toString(), name);
 			if (resolvers[i] instanceof StanzaArgumentResolvers.CommandArgumentResolver) {
 				arguments[i] = argument(parameter, name);
 			}
@@ -161,7 +161,8 @@ public final class StanzaHandlerFactory {
 		return new CommandDescriptor(this.commandPrefix, commandName, command.description(), List.of(), syntax);
 	}
 
-	private HandlerMethodArgumentResolver resolverFor(HandlerParameter parameter, StanzaCondition condition, String name) {
+	private HandlerMethodArgumentResolver resolverFor(HandlerParameter parameter, StanzaCondition condition, String mapping,
+			String name) {
 		for (HandlerMethodArgumentResolver resolver : this.argumentResolvers) {
 			if (resolver.supportsParameter(parameter)) {
 				checkMatch(parameter, condition, name);
@@ -169,7 +170,7 @@ public final class StanzaHandlerFactory {
 			}
 		}
 		throw new HandlerDefinitionException(name + ": parameter " + parameter.getParameterIndex() + " ("
-				+ parameter.getParameterType().getSimpleName() + ") cannot be bound for " + condition + "; supported: "
+				+ parameter.getParameterType().getSimpleName() + ") cannot be bound for " + mapping + "; supported: "
 				+ supported(parameter.kind()));
 	}
 

@@ -24,6 +24,8 @@ public final class StanzaHandler {
 
 	private final HandlerMethodArgumentResolver[] resolvers;
 
+	private final ArgumentValidator.@Nullable Check check;
+
 	private final Invoker invoker;
 
 	private final MethodParameter returnType;
@@ -35,12 +37,13 @@ public final class StanzaHandler {
 	private final int order;
 
 	StanzaHandler(Object bean, Method method, StanzaCondition condition, @Nullable CommandDescriptor command,
-			MethodParameter[] parameters, HandlerMethodArgumentResolver[] resolvers, MethodParameter returnType,
-			boolean async) {
+			MethodParameter[] parameters, HandlerMethodArgumentResolver[] resolvers, ArgumentValidator.@Nullable Check check,
+			MethodParameter returnType, boolean async) {
 		this.condition = condition;
 		this.command = command;
 		this.parameters = parameters;
 		this.resolvers = resolvers;
+		this.check = check;
 		this.invoker = new Invoker(bean, method);
 		this.returnType = returnType;
 		this.async = async;
@@ -76,6 +79,9 @@ public final class StanzaHandler {
 		Object[] arguments = new Object[this.parameters.length];
 		for (int i = 0; i < arguments.length; i++) {
 			arguments[i] = this.resolvers[i].resolveArgument(this.parameters[i], stanza);
+		}
+		if (this.check != null) {
+			this.check.validate(this.invoker.getBean(), arguments);
 		}
 		return this.invoker.call(arguments);
 	}

@@ -43,13 +43,16 @@ public final class StanzaHandlerFactory {
 
 	private final String commandPrefix;
 
+	private final ArgumentValidator validator;
+
 	/**
 	 * @param conversionService converts {@link Match @Match} groups and command arguments
 	 * @param configurers contribute resolvers and return value handlers ahead of Kindling's own
 	 * @param commandPrefix what a chat command starts with, such as {@code !}
+	 * @param validator checks the bound arguments before a handler runs
 	 */
 	public StanzaHandlerFactory(ConversionService conversionService, List<HandlerMethodConfigurer> configurers,
-			String commandPrefix) {
+			String commandPrefix, ArgumentValidator validator) {
 		if (commandPrefix.chars().anyMatch(Character::isWhitespace)) {
 			throw new IllegalArgumentException("A command prefix cannot contain spaces: '" + commandPrefix + "'");
 		}
@@ -64,6 +67,7 @@ public final class StanzaHandlerFactory {
 		this.argumentResolvers = List.copyOf(resolvers);
 		this.returnValueHandlers.addHandlers(handlers);
 		this.commandPrefix = commandPrefix;
+		this.validator = validator;
 	}
 
 	/** Whether the method carries one of the mapping annotations. */
@@ -108,7 +112,23 @@ public final class StanzaHandlerFactory {
 			returnType = returnType.nested();
 		}
 		checkReturnType(returnType, condition, name);
-		return new StanzaHandler(bean, method, condition, command, parameters, resolvers, returnType, async);
+		ArgumentValidator.Check check = this.validator.forMethod(bean, method,
+				Arrays.stream(parameters).map(StanzaHandlerFactory::shownName).toList());
+		return new StanzaHandler(bean, method, condition, command, parameters, resolvers, check, returnType, async);
+	}
+
+	/** What a parameter is called in an answer to the sender. */
+	private static String shownName(HandlerParameter parameter) {
+		Argument argument = HandlerParameter.argumentOf(parameter);
+		if (argument != null) {
+			return argument.name();
+		}
+		Match match = parameter.getParameterAnnotation(Match.class);
+		if (match != null) {
+			return match.value();
+		}
+		String name = parameter.getParameterName();
+		return (name != null) ? name : "argument " + (parameter.getParameterIndex() + 1);
 	}
 
 	private StanzaCondition condition(Method method, String name, @Nullable CommandDescriptor descriptor) {

@@ -172,7 +172,7 @@ class StanzaHandlerFactoryTests {
 			}
 		};
 		StanzaHandlerFactory custom = new StanzaHandlerFactory(new org.springframework.core.convert.support.DefaultConversionService(),
-				List.of(configurer), "!");
+				List.of(configurer), "!", ArgumentValidator.NONE);
 		Custom handler = new Custom();
 		StanzaHandler created = custom.create(handler, method(handler, "handle"));
 

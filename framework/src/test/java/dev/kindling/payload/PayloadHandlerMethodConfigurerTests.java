@@ -11,6 +11,7 @@ import org.xmpp.packet.IQ;
 import org.xmpp.packet.Message;
 import org.xmpp.packet.PacketError.Condition;
 
+import dev.kindling.handler.ArgumentValidator;
 import dev.kindling.handler.HandlerDefinitionException;
 import dev.kindling.handler.HandlerRegistry;
 import dev.kindling.handler.IqType;
@@ -43,7 +44,7 @@ class PayloadHandlerMethodConfigurerTests {
 	private final CapturingXmppTemplate template = new CapturingXmppTemplate("bot.example.com");
 
 	private final StanzaHandlerFactory factory = new StanzaHandlerFactory(new DefaultConversionService(),
-			List.of(new PayloadHandlerMethodConfigurer(this.mapper)), "!");
+			List.of(new PayloadHandlerMethodConfigurer(this.mapper)), "!", ArgumentValidator.NONE);
 
 	@Test
 	void anIqHandlerTakesTheChildAsARecordAndItsReturnedRecordIsTheResultChild() {

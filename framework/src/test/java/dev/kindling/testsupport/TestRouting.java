@@ -7,6 +7,7 @@ import java.util.Map;
 import org.springframework.core.MethodIntrospector;
 import org.springframework.core.convert.support.DefaultConversionService;
 
+import dev.kindling.handler.ArgumentValidator;
 import dev.kindling.handler.HandlerRegistry;
 import dev.kindling.handler.StanzaHandlerFactory;
 import dev.kindling.routing.StanzaRouter;
@@ -24,7 +25,7 @@ public final class TestRouting {
 	}
 
 	public static StanzaHandlerFactory factory() {
-		return new StanzaHandlerFactory(new DefaultConversionService(), List.of(), "!");
+		return new StanzaHandlerFactory(new DefaultConversionService(), List.of(), "!", ArgumentValidator.NONE);
 	}
 
 	/** A registry with every handler method of the given objects, frozen (checked and ranked). */

@@ -7,6 +7,7 @@ import org.springframework.core.MethodIntrospector;
 import org.springframework.core.convert.support.DefaultConversionService;
 
 import dev.kindling.builtin.PingHandler;
+import dev.kindling.handler.ArgumentValidator;
 import dev.kindling.handler.HandlerRegistry;
 import dev.kindling.handler.StanzaHandlerFactory;
 import dev.kindling.routing.StanzaRouter;
@@ -33,7 +34,7 @@ final class Routers {
 	}
 
 	static StanzaHandlerFactory factory() {
-		return new StanzaHandlerFactory(new DefaultConversionService(), List.of(), "!");
+		return new StanzaHandlerFactory(new DefaultConversionService(), List.of(), "!", ArgumentValidator.NONE);
 	}
 
 	/** The echo handler alone (1) or with 98 more message handlers beside it and the built-in ping (100). */

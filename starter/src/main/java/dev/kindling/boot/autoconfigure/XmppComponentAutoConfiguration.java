@@ -4,16 +4,20 @@ package dev.kindling.boot.autoconfigure;
 
 import java.util.Arrays;
 
+import jakarta.validation.Validator;
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.LazyInitializationExcludeFilter;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.convert.ApplicationConversionService;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.util.ReflectionUtils;
 import org.xmpp.packet.JID;
 
@@ -23,6 +27,8 @@ import dev.kindling.connection.OutboundQueue;
 import dev.kindling.dispatch.DispatchSettings;
 import dev.kindling.dispatch.SenderRateLimiter;
 import dev.kindling.dispatch.StanzaDispatcher;
+import dev.kindling.handler.ArgumentValidator;
+import dev.kindling.handler.BeanArgumentValidator;
 import dev.kindling.handler.CommandHelp;
 import dev.kindling.handler.HandlerMethodConfigurer;
 import dev.kindling.handler.HandlerRegistry;
@@ -41,7 +47,7 @@ import dev.kindling.template.XmppTemplate;
  * routing table built from {@code @OnMessage}/{@code @OnIq}/{@code @OnPresence} methods, the
  * outbound template and the liveness pings.
  */
-@AutoConfiguration
+@AutoConfiguration(afterName = "org.springframework.boot.validation.autoconfigure.ValidationAutoConfiguration")
 @EnableConfigurationProperties({ XmppComponentProperties.class, XmppDispatchProperties.class, XmppCommandsProperties.class })
 public final class XmppComponentAutoConfiguration {
 
@@ -75,11 +81,26 @@ public final class XmppComponentAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	StanzaHandlerFactory xmppStanzaHandlerFactory(ObjectProvider<HandlerMethodConfigurer> configurers,
-			ListableBeanFactory beanFactory, XmppCommandsProperties commands) {
+			ListableBeanFactory beanFactory, XmppCommandsProperties commands, ObjectProvider<ArgumentValidator> validator) {
 		// Boot's conversions plus the application's own Converter and Formatter beans, for @Match and commands.
 		ApplicationConversionService conversionService = new ApplicationConversionService();
 		ApplicationConversionService.addBeans(conversionService, beanFactory);
-		return new StanzaHandlerFactory(conversionService, configurers.orderedStream().toList(), commands.prefix());
+		return new StanzaHandlerFactory(conversionService, configurers.orderedStream().toList(), commands.prefix(),
+				validator.getIfAvailable(() -> ArgumentValidator.NONE));
+	}
+
+	/** Handler arguments are validated when the application has a Bean Validation provider. */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(Validator.class)
+	static final class ArgumentValidation {
+
+		@Bean
+		@ConditionalOnMissingBean
+		@ConditionalOnBean(Validator.class)
+		ArgumentValidator xmppArgumentValidator(Validator validator) {
+			return new BeanArgumentValidator(validator);
+		}
+
 	}
 
 	@Bean

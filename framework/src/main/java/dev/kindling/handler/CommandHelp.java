@@ -1,21 +1,21 @@
 package dev.kindling.handler;
 
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-import org.springframework.core.Ordered;
-import org.springframework.core.annotation.Order;
 import org.xmpp.packet.Message;
 
 import dev.kindling.handler.CommandDescriptor.Argument;
 
 /**
  * The generated {@code help} command: lists the commands that the conversation it is asked in can
- * use (a room's commands in the room, private ones in a chat), or tells how to use one. Ranked
- * behind every other handler, so an application's own {@code help} command replaces it.
+ * use (a room's commands in the room, private ones in a chat), or tells how to use one. Registered
+ * only where there are commands to list, and not when the application has a {@code help} command
+ * of its own ({@link #isWanted}).
  */
 public final class CommandHelp {
 
@@ -25,7 +25,6 @@ public final class CommandHelp {
 		this.registry = registry;
 	}
 
-	@Order(Ordered.LOWEST_PRECEDENCE)
 	@Command(name = "help", description = "Lists the commands, or tells how to use one")
 	String help(@Arg(value = "command", description = "the command to explain", defaultValue = "") String name,
 			Message message) {
@@ -58,6 +57,21 @@ public final class CommandHelp {
 						: ", " + argument.defaultValue() + " if left out"));
 		}
 		return text.toString();
+	}
+
+	/** Whether the generated help belongs beside these handlers: some commands, none named help. */
+	public static boolean isWanted(Collection<StanzaHandler> handlers) {
+		boolean commands = false;
+		for (StanzaHandler handler : handlers) {
+			CommandDescriptor command = handler.command();
+			if (command != null && !(handler.bean() instanceof CommandHelp)) {
+				if ("help".equalsIgnoreCase(command.name())) {
+					return false;
+				}
+				commands = true;
+			}
+		}
+		return commands;
 	}
 
 	/** The first-ranked command of each name that takes this kind of message from this sender. */

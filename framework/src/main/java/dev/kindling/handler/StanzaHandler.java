@@ -96,6 +96,11 @@ public final class StanzaHandler {
 		return this.async;
 	}
 
+	/** The bean the method is invoked on. */
+	public Object bean() {
+		return this.invoker.getBean();
+	}
+
 	public Method method() {
 		return this.invoker.getMethod();
 	}

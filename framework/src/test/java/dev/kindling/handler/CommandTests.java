@@ -157,13 +157,18 @@ class CommandTests {
 			.withMessageContaining("invalid command syntax '(?<n>\\d+'");
 		assertThatExceptionOfType(HandlerDefinitionException.class).isThrownBy(() -> TestRouting.registry(new TwoHelps()))
 			.withMessageContaining("Ambiguous");
+		assertThat(CommandHelp.isWanted(TestRouting.registry(new Echo()).handlers())).as("no commands, no help").isFalse();
 	}
 
 	private StanzaRouter router(Object... handlers) {
-		List<Object> all = new ArrayList<>(List.of(handlers));
 		HandlerRegistry registry = new HandlerRegistry();
-		all.add(new CommandHelp(registry));
 		StanzaHandlerFactory factory = TestRouting.factory();
+		HandlerRegistry candidates = new HandlerRegistry();
+		TestRouting.register(candidates, factory, handlers);
+		List<Object> all = new ArrayList<>(List.of(handlers));
+		if (CommandHelp.isWanted(candidates.handlers())) {
+			all.add(new CommandHelp(registry));
+		}
 		TestRouting.register(registry, factory, all.toArray());
 		registry.freeze();
 		return new StanzaRouter(registry, factory.returnValueHandlers(), this.template, new dev.kindling.template.PendingRequests(10));

@@ -9,6 +9,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 
 import dev.kindling.boot.autoconfigure.XmppComponentAutoConfiguration;
 import dev.kindling.boot.autoconfigure.XmppComponentProperties;
@@ -32,6 +33,7 @@ import dev.kindling.test.XmppTestHarness;
  */
 @AutoConfiguration(before = XmppComponentAutoConfiguration.class)
 @EnableConfigurationProperties({ XmppTestProperties.class, XmppComponentProperties.class })
+@Import(SliceValidationImportSelector.class)
 public final class XmppTestHarnessAutoConfiguration {
 
 	private static final Duration BACKOFF_MIN = Duration.ofMillis(5);

@@ -2,16 +2,20 @@ package dev.kindling.samples.echo;
 
 import java.util.random.RandomGenerator;
 
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import org.springframework.stereotype.Component;
 
+import dev.kindling.handler.Arg;
 import dev.kindling.handler.Body;
-import dev.kindling.handler.Match;
+import dev.kindling.handler.Command;
 import dev.kindling.handler.MessageType;
 import dev.kindling.handler.OnMessage;
 
 /**
  * The echo bot's handlers. A returned {@code String} is the body of the reply, sent back to the
- * sender with the same type and id.
+ * sender with the same type and id. {@code !roll} is a command, so it outranks the echo, and
+ * {@code !help} lists it.
  */
 @Component
 class EchoHandlers {
@@ -23,11 +27,8 @@ class EchoHandlers {
 		return body;
 	}
 
-	@OnMessage(type = MessageType.CHAT, body = "!roll (?<sides>\\d{1,6})")
-	String roll(@Match("sides") int sides) {
-		if (sides < 2) {
-			return "A die needs at least 2 sides.";
-		}
+	@Command(description = "Rolls a die")
+	String roll(@Arg(description = "how many sides the die has") @Min(2) @Max(1_000_000) int sides) {
 		return "rolled " + (1 + this.random.nextInt(sides)) + " (d" + sides + ")";
 	}
 

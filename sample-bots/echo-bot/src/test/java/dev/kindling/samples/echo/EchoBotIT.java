@@ -55,7 +55,7 @@ class EchoBotIT {
 			assertThat(alice.awaitMessage().getBody()).matches("rolled [1-6] \\(d6\\)");
 
 			alice.sendChat("dice@echo.localhost", "!roll 1");
-			assertThat(alice.awaitMessage().getBody()).isEqualTo("A die needs at least 2 sides.");
+			assertThat(alice.awaitMessage().getBody()).isEqualTo("sides must be greater than or equal to 2");
 		}
 	}
 

@@ -56,13 +56,29 @@ class EchoHandlersTests {
 	@Test
 	void refusesADieWithOneSide() {
 		assertThat(this.harness.send(Stanzas.chat(ALICE, "dice@bot.test", "!roll 1"))).singleMessage()
-			.hasBody("A die needs at least 2 sides.");
+			.isChat().isTo(ALICE).hasBody("sides must be greater than or equal to 2");
 	}
 
 	@Test
-	void echoesWhatIsNotQuiteARoll() {
-		assertThat(this.harness.send(Stanzas.chat(ALICE, "dice@bot.test", "!roll 1234567"))).singleMessage()
-			.hasBody("!roll 1234567");
+	void answersAWrongRollWithTheUsage() {
+		assertThat(this.harness.send(Stanzas.chat(ALICE, "dice@bot.test", "!roll 99999999999"))).singleMessage()
+			.hasBody("sides must be a whole number from -2147483648 to 2147483647 (not \"99999999999\")."
+					+ " Usage: !roll <sides>");
+		assertThat(this.harness.send(Stanzas.chat(ALICE, "dice@bot.test", "!roll"))).singleMessage()
+			.hasBody("Missing sides. Usage: !roll <sides>");
+	}
+
+	@Test
+	void echoesWhatIsNotACommand() {
+		assertThat(this.harness.send(Stanzas.chat(ALICE, "dice@bot.test", "!rolling 6"))).singleMessage()
+			.hasBody("!rolling 6");
+	}
+
+	@Test
+	void listsItsCommandsOnHelp() {
+		assertThat(this.harness.send(Stanzas.chat(ALICE, "dice@bot.test", "!help"))).singleMessage()
+			.hasBody("Commands:\n!help [command…] - Lists the commands, or tells how to use one\n"
+					+ "!roll <sides> - Rolls a die");
 	}
 
 	@Test

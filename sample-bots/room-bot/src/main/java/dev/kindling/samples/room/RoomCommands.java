@@ -3,23 +3,26 @@ package dev.kindling.samples.room;
 import java.security.SecureRandom;
 import java.util.random.RandomGenerator;
 
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
-import dev.kindling.handler.Match;
+import dev.kindling.handler.Arg;
+import dev.kindling.handler.Command;
 import dev.kindling.handler.MessageType;
-import dev.kindling.handler.OnMessage;
 import dev.kindling.muc.Nick;
 import dev.kindling.muc.Occupant;
 import dev.kindling.muc.OccupantEvent;
 import dev.kindling.muc.Room;
 
-/** What the bot does in its rooms. History and its own messages never reach these methods. */
+/**
+ * What the bot does in its rooms: chat commands said in the room ({@code !help} lists them), and
+ * one asked privately. History and the bot's own messages never reach these methods.
+ */
 @Component
 class RoomCommands {
-
-	static final String HELP = "Commands: !ping, !roll N (an N-sided die), !topic <text> (moderators only), "
-			+ "!help. Privately: !whoami.";
 
 	private final RandomGenerator random = new SecureRandom();
 
@@ -30,26 +33,18 @@ class RoomCommands {
 		}
 	}
 
-	@OnMessage(type = MessageType.GROUPCHAT, body = "!ping")
+	@Command(type = MessageType.GROUPCHAT, description = "Answers pong")
 	String ping() {
 		return "pong";
 	}
 
-	@OnMessage(type = MessageType.GROUPCHAT, body = "!help")
-	String help() {
-		return HELP;
-	}
-
-	@OnMessage(type = MessageType.GROUPCHAT, body = "!roll (?<sides>\\d{1,6})")
-	String roll(@Nick String nick, @Match("sides") int sides) {
-		if (sides < 2) {
-			return "A die needs at least 2 sides, " + nick + ".";
-		}
+	@Command(type = MessageType.GROUPCHAT, description = "Rolls a die for you")
+	String roll(@Nick String nick, @Arg(description = "how many sides the die has") @Min(2) @Max(1_000_000) int sides) {
 		return nick + " rolled " + (1 + this.random.nextInt(sides)) + " (d" + sides + ")";
 	}
 
-	@OnMessage(type = MessageType.GROUPCHAT, body = "!topic (?<text>.+)")
-	String topic(Room room, Occupant occupant, @Match("text") String text) {
+	@Command(type = MessageType.GROUPCHAT, description = "Changes the room's topic (moderators only)")
+	@Nullable String topic(Room room, Occupant occupant, @Arg(description = "the new topic") String text) {
 		if (!occupant.isModerator()) {
 			return "Sorry " + occupant.nick() + ", only moderators may change the topic.";
 		}
@@ -60,9 +55,9 @@ class RoomCommands {
 		return null;
 	}
 
-	/** A private message to the bot through a room. */
-	@OnMessage(type = MessageType.CHAT, body = "!whoami")
-	String whoami(Room room, Occupant occupant) {
+	/** Asked privately, through a room we share. */
+	@Command(type = MessageType.CHAT, description = "Tells you who you are in the room we share")
+	String whoami(@Nullable Room room, @Nullable Occupant occupant) {
 		if (room == null || occupant == null) {
 			return "Send me !whoami privately from a room we share.";
 		}

@@ -60,7 +60,14 @@ class RoomBotIT {
 			lobby.sendMessage("!roll 6");
 			assertThat(awaitBody(alice, (body) -> body.startsWith("alice rolled")).getBody()).matches("alice rolled [1-6] \\(d6\\)");
 			lobby.sendMessage("!help");
-			awaitBody(alice, RoomCommands.HELP::equals);
+			assertThat(awaitBody(alice, (body) -> body.startsWith("Commands:")).getBody()).isEqualTo("""
+					Commands:
+					!help [command…] - Lists the commands, or tells how to use one
+					!ping - Answers pong
+					!roll <sides> - Rolls a die for you
+					!topic <text…> - Changes the room's topic (moderators only)""");
+			lobby.sendMessage("!roll 1");
+			awaitBody(alice, "alice: sides must be greater than or equal to 2"::equals);
 			lobby.sendMessage("!topic Free cake");
 			awaitBody(alice, "Sorry alice, only moderators may change the topic."::equals);
 

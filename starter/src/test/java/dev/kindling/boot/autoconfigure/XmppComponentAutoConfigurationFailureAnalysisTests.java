@@ -8,6 +8,10 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+
+import dev.kindling.handler.Match;
+import dev.kindling.handler.OnMessage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatException;
@@ -57,8 +61,30 @@ class XmppComponentAutoConfigurationFailureAnalysisTests {
 		assertThat(failureReport(output)).contains("xmpp.dispatch.threads");
 	}
 
+	@Test
+	void aHandlerMistakeIsReportedWithTheMethodAndNoStackTrace(CapturedOutput output) {
+		startFailing(BadPattern.class, "--xmpp.component.domain=bot.example.com", "--xmpp.component.secret=s3cret");
+
+		String report = failureReport(output);
+		assertThat(report).contains("BadPatternHandlers.roll(int) has an invalid body pattern '!roll (?<n>\\d+'")
+			.contains("docs/handlers.md")
+			.doesNotContain("\tat ");
+	}
+
+	@Test
+	void aCommandPrefixWithASpaceIsReportedByName(CapturedOutput output) {
+		startFailing("--xmpp.component.domain=bot.example.com", "--xmpp.component.secret=s3cret",
+				"--xmpp.commands.prefix=! ");
+
+		assertThat(failureReport(output)).contains("xmpp.commands.prefix");
+	}
+
 	private static void startFailing(String... args) {
-		SpringApplicationBuilder application = new SpringApplicationBuilder(Bot.class).web(WebApplicationType.NONE)
+		startFailing(Bot.class, args);
+	}
+
+	private static void startFailing(Class<?> source, String... args) {
+		SpringApplicationBuilder application = new SpringApplicationBuilder(source).web(WebApplicationType.NONE)
 			.logStartupInfo(false)
 			.properties("spring.main.banner-mode=off", "xmpp.component.host=127.0.0.1",
 					"xmpp.component.port=" + XmppComponentAutoConfigurationTests.CLOSED_PORT,
@@ -79,6 +105,22 @@ class XmppComponentAutoConfigurationFailureAnalysisTests {
 	@Configuration(proxyBeanMethods = false)
 	@ImportAutoConfiguration({ XmppComponentAutoConfiguration.class, XmppAnswersAutoConfiguration.class })
 	static class Bot {
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ImportAutoConfiguration({ XmppComponentAutoConfiguration.class, XmppAnswersAutoConfiguration.class })
+	@Import(BadPatternHandlers.class)
+	static class BadPattern {
+
+	}
+
+	static class BadPatternHandlers {
+
+		@OnMessage(body = "!roll (?<n>\\d+")
+		String roll(@Match("n") int n) {
+			return "";
+		}
 
 	}
 

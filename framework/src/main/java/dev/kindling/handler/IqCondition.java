@@ -16,11 +16,26 @@ import org.xmpp.packet.Packet;
  */
 record IqCondition(String namespace, String element, Set<IqType> types) implements StanzaCondition {
 
-	static IqCondition of(OnIq annotation) {
-		Assert.hasText(annotation.namespace(), "@OnIq needs a namespace");
+	/**
+	 * @param implied the child element a payload parameter stands for, which supplies what the
+	 * annotation leaves out
+	 */
+	static IqCondition of(OnIq annotation, ElementArgument.@Nullable ElementName implied) {
+		String namespace = annotation.namespace();
+		String element = annotation.element();
+		if (implied != null) {
+			Assert.isTrue(namespace.isEmpty() || namespace.equals(implied.namespace()), () -> "its payload parameter "
+					+ "binds " + implied + ", which a request's child in namespace '" + annotation.namespace()
+					+ "' can never be; drop the namespace from @OnIq or make them agree");
+			Assert.isTrue(element.isEmpty() || element.equals(implied.name()), () -> "its payload parameter binds "
+					+ implied + ", which a child named '" + annotation.element() + "' can never be");
+			namespace = implied.namespace();
+			element = implied.name();
+		}
+		Assert.hasText(namespace, "@OnIq needs a namespace, or a parameter whose type is a payload");
 		Set<IqType> types = (annotation.type().length == 0) ? EnumSet.allOf(IqType.class)
 				: EnumSet.copyOf(Arrays.asList(annotation.type()));
-		return new IqCondition(annotation.namespace(), annotation.element(), types);
+		return new IqCondition(namespace, element, types);
 	}
 
 	@Override

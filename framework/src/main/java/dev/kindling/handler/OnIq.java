@@ -20,10 +20,13 @@ import java.lang.annotation.Target;
 @Documented
 public @interface OnIq {
 
-	/** The namespace of the request's child element, e.g. {@code urn:example:score}. */
-	String namespace();
+	/**
+	 * The namespace of the request's child element, e.g. {@code urn:example:score}. Empty: the
+	 * namespace of the method's {@code @XmppPayload} parameter, which then also names the element.
+	 */
+	String namespace() default "";
 
-	/** The child element's name; empty takes any name in the namespace. */
+	/** The child element's name; empty takes any name in the namespace (or the payload parameter's element). */
 	String element() default "";
 
 	/** Request types taken; empty takes both {@code get} and {@code set}. */

@@ -23,6 +23,7 @@ import org.springframework.messaging.handler.invocation.HandlerMethodReturnValue
 import org.springframework.util.StringUtils;
 
 import dev.kindling.handler.CommandDescriptor.Argument;
+import dev.kindling.handler.ElementArgument.ElementName;
 
 /**
  * Turns an annotated method into a {@link StanzaHandler}, checking at startup everything that can
@@ -87,26 +88,33 @@ public final class StanzaHandlerFactory {
 	public StanzaHandler create(Object bean, Method method) {
 		String name = StanzaHandler.describe(method);
 		@Nullable CommandDescriptor command = command(method, name);
-		StanzaCondition condition = condition(method, name, command);
+		StanzaKind kind = kind(method, name);
 		int count = method.getParameterCount();
 		HandlerMethodArgumentResolver[] resolvers = new HandlerMethodArgumentResolver[count];
 		Argument[] arguments = new Argument[count];
+		ElementName payload = null;
 		for (int i = 0; i < count; i++) {
-			HandlerParameter parameter = new HandlerParameter(method, i, condition.kind(), command, null);
-			resolvers[i] = resolverFor(parameter, condition, (command != null) ? command.toString() : condition.toString(), name);
+			HandlerParameter parameter = new HandlerParameter(method, i, kind, command, null);
+			resolvers[i] = resolverFor(parameter, (command != null) ? command.toString() : mappingName(kind), name);
 			if (resolvers[i] instanceof StanzaArgumentResolvers.CommandArgumentResolver) {
 				arguments[i] = argument(parameter, name);
 			}
+			if (resolvers[i] instanceof ElementArgument element) {
+				ElementName declared = declare(element, parameter, name);
+				payload = (payload == null && kind == StanzaKind.IQ) ? declared : payload;
+			}
 		}
+		StanzaCondition condition = condition(method, name, command, payload);
 		if (command != null) {
 			command = command.withArguments(lastTakesTheRest(arguments, command));
 			checkArguments(command, name);
 		}
 		HandlerParameter[] parameters = new HandlerParameter[count];
 		for (int i = 0; i < count; i++) {
-			parameters[i] = new HandlerParameter(method, i, condition.kind(), command, arguments[i]);
+			parameters[i] = new HandlerParameter(method, i, kind, command, arguments[i]);
+			checkMatch(parameters[i], condition, name);
 		}
-		MethodParameter returnType = new HandlerParameter(method, -1, condition.kind(), command, null);
+		MethodParameter returnType = new HandlerParameter(method, -1, kind, command, null);
 		boolean async = CompletionStage.class.isAssignableFrom(returnType.getParameterType());
 		if (async) {
 			returnType = returnType.nested();
@@ -131,24 +139,52 @@ public final class StanzaHandlerFactory {
 		return (name != null) ? name : "argument " + (parameter.getParameterIndex() + 1);
 	}
 
-	private StanzaCondition condition(Method method, String name, @Nullable CommandDescriptor descriptor) {
-		OnMessage onMessage = AnnotatedElementUtils.findMergedAnnotation(method, OnMessage.class);
-		OnIq onIq = AnnotatedElementUtils.findMergedAnnotation(method, OnIq.class);
-		OnPresence onPresence = AnnotatedElementUtils.findMergedAnnotation(method, OnPresence.class);
-		Command command = AnnotatedElementUtils.findMergedAnnotation(method, Command.class);
-		int count = ((onMessage != null) ? 1 : 0) + ((onIq != null) ? 1 : 0) + ((onPresence != null) ? 1 : 0)
-				+ ((command != null) ? 1 : 0);
-		if (count != 1) {
+	private static @Nullable ElementName declare(ElementArgument element, HandlerParameter parameter, String name) {
+		try {
+			return element.declare(parameter);
+		}
+		catch (RuntimeException ex) {
+			throw new HandlerDefinitionException(name + ": parameter " + parameter.getParameterIndex() + " ("
+					+ parameter.getParameterType().getSimpleName() + ") cannot be bound: " + ex.getMessage());
+		}
+	}
+
+	/** The kind of stanza the one mapping annotation takes. */
+	private static StanzaKind kind(Method method, String name) {
+		List<Class<? extends Annotation>> found = MAPPINGS.stream()
+			.filter((type) -> AnnotatedElementUtils.hasAnnotation(method, type))
+			.toList();
+		if (found.size() != 1) {
 			throw new HandlerDefinitionException(name + " must carry exactly one of @OnMessage, @OnIq, @OnPresence, @Command");
 		}
+		Class<? extends Annotation> mapping = found.get(0);
+		return (mapping == OnIq.class) ? StanzaKind.IQ : (mapping == OnPresence.class) ? StanzaKind.PRESENCE : StanzaKind.MESSAGE;
+	}
+
+	private static String mappingName(StanzaKind kind) {
+		return switch (kind) {
+			case MESSAGE -> "@OnMessage";
+			case IQ -> "@OnIq";
+			case PRESENCE -> "@OnPresence";
+		};
+	}
+
+	private StanzaCondition condition(Method method, String name, @Nullable CommandDescriptor command,
+			@Nullable ElementName payload) {
 		try {
+			if (command != null) {
+				return MessageCondition.command(AnnotatedElementUtils.findMergedAnnotation(method, Command.class),
+						this.commandPrefix + command.name());
+			}
+			OnMessage onMessage = AnnotatedElementUtils.findMergedAnnotation(method, OnMessage.class);
 			if (onMessage != null) {
 				return MessageCondition.of(onMessage);
 			}
-			if (command != null && descriptor != null) {
-				return MessageCondition.command(command, this.commandPrefix + descriptor.name());
+			OnIq onIq = AnnotatedElementUtils.findMergedAnnotation(method, OnIq.class);
+			if (onIq != null) {
+				return IqCondition.of(onIq, payload);
 			}
-			return (onIq != null) ? IqCondition.of(onIq) : PresenceCondition.of(onPresence);
+			return PresenceCondition.of(AnnotatedElementUtils.findMergedAnnotation(method, OnPresence.class));
 		}
 		catch (PatternSyntaxException ex) {
 			throw new HandlerDefinitionException(name + " has an invalid body pattern '" + ex.getPattern() + "': "
@@ -181,11 +217,9 @@ public final class StanzaHandlerFactory {
 		return new CommandDescriptor(this.commandPrefix, commandName, command.description(), List.of(), syntax);
 	}
 
-	private HandlerMethodArgumentResolver resolverFor(HandlerParameter parameter, StanzaCondition condition, String mapping,
-			String name) {
+	private HandlerMethodArgumentResolver resolverFor(HandlerParameter parameter, String mapping, String name) {
 		for (HandlerMethodArgumentResolver resolver : this.argumentResolvers) {
 			if (resolver.supportsParameter(parameter)) {
-				checkMatch(parameter, condition, name);
 				return resolver;
 			}
 		}

@@ -3,6 +3,7 @@ package dev.kindling.payload;
 import java.util.List;
 
 import org.dom4j.Element;
+import org.dom4j.QName;
 import org.jspecify.annotations.Nullable;
 import org.springframework.core.MethodParameter;
 import org.springframework.messaging.Message;
@@ -13,6 +14,7 @@ import org.xmpp.packet.Packet;
 import org.xmpp.packet.PacketError.Condition;
 
 import dev.kindling.XmppErrorException;
+import dev.kindling.handler.ElementArgument;
 import dev.kindling.handler.HandlerMethodConfigurer;
 import dev.kindling.handler.InboundStanza;
 import dev.kindling.handler.Replies;
@@ -50,17 +52,20 @@ public final class PayloadHandlerMethodConfigurer implements HandlerMethodConfig
 		return StanzaKind.MESSAGE.owns(parameter);
 	}
 
-	private final class PayloadArgumentResolver implements HandlerMethodArgumentResolver {
+	private final class PayloadArgumentResolver implements HandlerMethodArgumentResolver, ElementArgument {
 
 		@Override
 		public boolean supportsParameter(MethodParameter parameter) {
+			return PayloadMapper.isPayloadType(parameter.getParameterType()) && (onIq(parameter) || onMessage(parameter));
+		}
+
+		/** Fails startup for a bad declaration (no namespace, an element claimed twice). */
+		@Override
+		public ElementName declare(MethodParameter parameter) {
 			Class<?> type = parameter.getParameterType();
-			if (!PayloadMapper.isPayloadType(type) || !(onIq(parameter) || onMessage(parameter))) {
-				return false;
-			}
-			// Fails startup for a bad declaration (no namespace, an element claimed twice).
 			PayloadHandlerMethodConfigurer.this.mapper.register(type);
-			return true;
+			QName name = PayloadHandlerMethodConfigurer.this.mapper.elementName(type);
+			return new ElementName(name.getNamespaceURI(), name.getName());
 		}
 
 		@Override

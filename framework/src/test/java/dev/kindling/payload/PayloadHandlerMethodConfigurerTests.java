@@ -8,6 +8,7 @@ import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.springframework.core.convert.support.DefaultConversionService;
 import org.xmpp.packet.IQ;
+import org.xmpp.packet.PacketError;
 import org.xmpp.packet.Message;
 import org.xmpp.packet.PacketError.Condition;
 
@@ -128,6 +129,29 @@ class PayloadHandlerMethodConfigurerTests {
 		return request;
 	}
 
+	@Test
+	void aPayloadParameterSuppliesTheNamespaceAndElementOfItsIqHandler() {
+		Implied implied = new Implied();
+		StanzaRouter router = router(implied);
+
+		router.route(scoreRequest(IQ.Type.set, new Score(2, 5)));
+		IQ otherElement = Stanzas.iq(IQ.Type.set, USER, BOT, "board", NS);
+		router.route(otherElement);
+
+		assertThat(implied.received).containsExactly(new Score(2, 5));
+		assertThat(this.template.sent()).hasSize(2);
+		assertThat(((IQ) this.template.sent().get(1)).getError().getCondition())
+			.as("another element of the namespace is not this handler's").isEqualTo(PacketError.Condition.service_unavailable);
+	}
+
+	@Test
+	void aPayloadParameterOfAnotherNamespaceThanItsIqHandlerFailsStartup() {
+		assertThatExceptionOfType(HandlerDefinitionException.class).isThrownBy(() -> router(new Mismatched()))
+			.withMessageContaining("Mismatched.score(Score)")
+			.withMessageContaining("its payload parameter binds {urn:example:score}score, which a request's child"
+					+ " in namespace 'urn:example:other' can never be");
+	}
+
 	private StanzaRouter router(Object handlers) {
 		HandlerRegistry registry = new HandlerRegistry();
 		TestRouting.register(registry, this.factory, handlers);
@@ -137,6 +161,25 @@ class PayloadHandlerMethodConfigurerTests {
 
 	@XmppPayload(namespace = NS, element = "score")
 	record Score(int round, int points) {
+	}
+
+	static class Implied {
+
+		final List<Score> received = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+		@OnIq(type = IqType.SET)
+		void score(Score score) {
+			this.received.add(score);
+		}
+
+	}
+
+	static class Mismatched {
+
+		@OnIq(namespace = "urn:example:other")
+		void score(Score score) {
+		}
+
 	}
 
 	static class Referee {

@@ -1,6 +1,7 @@
 package dev.kindling.handler;
 
 import java.lang.reflect.Method;
+import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.core.MethodParameter;
@@ -59,6 +60,11 @@ public final class StanzaHandler {
 	/** The chat command this handler implements, if it is one. */
 	public @Nullable CommandDescriptor command() {
 		return this.command;
+	}
+
+	/** The rooms a message handler's {@code room} filter names (bare JIDs or room names); empty for any sender. */
+	public Set<String> rooms() {
+		return (this.condition instanceof MessageCondition message) ? message.rooms() : Set.of();
 	}
 
 	/** The kind of stanza this handler takes. */

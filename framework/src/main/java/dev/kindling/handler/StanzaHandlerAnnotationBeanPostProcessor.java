@@ -5,9 +5,11 @@ import java.util.List;
 import org.springframework.beans.factory.BeanFactory;
 
 /**
- * Finds {@link OnMessage @OnMessage}, {@link OnIq @OnIq} and {@link OnPresence @OnPresence}
- * methods on every bean and, once all singletons exist, turns them into handlers in the
- * {@link HandlerRegistry}, which then checks and logs the routing table.
+ * Finds {@link OnMessage @OnMessage}, {@link OnIq @OnIq}, {@link OnPresence @OnPresence} and
+ * {@link Command @Command} methods on every bean and, once all singletons exist, turns them into
+ * handlers in the {@link HandlerRegistry}, which then checks and logs the routing table; the
+ * generated {@link CommandHelp help} joins them where there are commands, and every
+ * {@link HandlerCheck} bean checks the table.
  */
 public class StanzaHandlerAnnotationBeanPostProcessor extends AnnotatedMethodCollector {
 
@@ -27,6 +29,7 @@ public class StanzaHandlerAnnotationBeanPostProcessor extends AnnotatedMethodCol
 			}
 		}
 		registry.freeze();
+		beanFactory.getBeanProvider(HandlerCheck.class).orderedStream().forEach((check) -> check.check(registry.handlers()));
 	}
 
 }

@@ -20,6 +20,7 @@ import dev.kindling.muc.MucRooms;
 import dev.kindling.muc.RequiredRoomsHealth;
 import dev.kindling.muc.MucSettings;
 import dev.kindling.muc.NickConflictStrategy;
+import dev.kindling.muc.RoomFilterCheck;
 import dev.kindling.muc.RoomSpec;
 import dev.kindling.template.XmppTemplate;
 
@@ -51,6 +52,12 @@ public final class XmppMucAutoConfiguration {
 	@ConditionalOnMissingBean
 	RequiredRoomsHealth xmppRequiredRoomsHealth(MucRooms rooms) {
 		return new RequiredRoomsHealth(rooms);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	RoomFilterCheck xmppRoomFilterCheck(XmppMucProperties properties, XmppTemplate template) {
+		return new RoomFilterCheck(rooms(properties, template.componentJid().getDomain()), properties.acceptInvitations());
 	}
 
 	static MucSettings settings(XmppMucProperties properties) {

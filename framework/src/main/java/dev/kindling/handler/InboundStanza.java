@@ -1,10 +1,12 @@
 package dev.kindling.handler;
 
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.regex.Matcher;
 
+import org.dom4j.Element;
 import org.jspecify.annotations.Nullable;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.MessageHeaders;
@@ -21,8 +23,6 @@ import dev.kindling.template.XmppTemplate;
  */
 public final class InboundStanza implements Message<Packet> {
 
-	private static final MessageHeaders NO_HEADERS = new NoHeaders();
-
 	private final Packet stanza;
 
 	private final @Nullable Matcher bodyMatch;
@@ -33,10 +33,18 @@ public final class InboundStanza implements Message<Packet> {
 
 	private @Nullable Map<String, @Nullable String> commandArguments;
 
-	public InboundStanza(Packet stanza, @Nullable Matcher bodyMatch, XmppTemplate template) {
+	private final @Nullable String handler;
+
+	private @Nullable MessageHeaders headers;
+
+	/**
+	 * @param handler the name of the handler that takes the stanza, for its headers
+	 */
+	public InboundStanza(Packet stanza, @Nullable Matcher bodyMatch, XmppTemplate template, @Nullable String handler) {
 		this.stanza = stanza;
 		this.bodyMatch = bodyMatch;
 		this.template = template;
+		this.handler = handler;
 	}
 
 	@Override
@@ -44,9 +52,28 @@ public final class InboundStanza implements Message<Packet> {
 		return this.stanza;
 	}
 
+	/** The stanza's facts ({@link XmppHeaders}), built on first use: most stanzas never need them. */
 	@Override
 	public MessageHeaders getHeaders() {
-		return NO_HEADERS;
+		if (this.headers == null) {
+			Map<String, Object> facts = new HashMap<>();
+			facts.put(XmppHeaders.KIND, StanzaKind.of(this.stanza));
+			Element element = this.stanza.getElement();
+			putIfPresent(facts, XmppHeaders.FROM, element.attributeValue("from"));
+			putIfPresent(facts, XmppHeaders.TO, element.attributeValue("to"));
+			putIfPresent(facts, XmppHeaders.ID, element.attributeValue("id"));
+			putIfPresent(facts, XmppHeaders.TYPE, element.attributeValue("type"));
+			putIfPresent(facts, XmppHeaders.BODY_MATCH, (this.bodyMatch != null) ? this.bodyMatch.toMatchResult() : null);
+			putIfPresent(facts, XmppHeaders.HANDLER, this.handler);
+			this.headers = new StanzaHeaders(facts);
+		}
+		return this.headers;
+	}
+
+	private static void putIfPresent(Map<String, Object> facts, String name, @Nullable Object value) {
+		if (value != null) {
+			facts.put(name, value);
+		}
 	}
 
 	/** The matcher of the handler's body pattern, if it has one. */
@@ -148,10 +175,11 @@ public final class InboundStanza implements Message<Packet> {
 
 	}
 
-	private static final class NoHeaders extends MessageHeaders {
+	/** Headers without the generated id and timestamp, which a stanza does not need. */
+	private static final class StanzaHeaders extends MessageHeaders {
 
-		NoHeaders() {
-			super(null, ID_VALUE_NONE, -1L);
+		StanzaHeaders(Map<String, Object> facts) {
+			super(facts, ID_VALUE_NONE, -1L);
 		}
 
 	}

@@ -87,7 +87,7 @@ public final class StanzaRouter {
 			unhandled(stanza);
 			return;
 		}
-		invoke(route.handler(), new InboundStanza(stanza, route.bodyMatch(), this.template));
+		invoke(route.handler(), new InboundStanza(stanza, route.bodyMatch(), this.template, route.handler().name()));
 	}
 
 	private boolean preRoute(Packet stanza) {

@@ -3,10 +3,14 @@ package dev.kindling.handler;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 import org.dom4j.Element;
 import org.junit.jupiter.api.Test;
+import org.springframework.core.MethodParameter;
+import org.springframework.core.convert.support.DefaultConversionService;
+import org.springframework.messaging.handler.invocation.HandlerMethodArgumentResolver;
 import org.springframework.util.ReflectionUtils;
 import org.xmpp.packet.IQ;
 import org.xmpp.packet.JID;
@@ -32,6 +36,53 @@ class StanzaHandlerFactoryTests {
 	private final StanzaHandlerFactory factory = TestRouting.factory();
 
 	private final CapturingXmppTemplate template = new CapturingXmppTemplate();
+
+	@Test
+	void aCustomResolverReadsTheStanzaFactsFromTheHeaders() throws Exception {
+		HeaderReader handler = new HeaderReader();
+		HandlerMethodConfigurer configurer = new HandlerMethodConfigurer() {
+			@Override
+			public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
+				resolvers.add(new HandlerMethodArgumentResolver() {
+					@Override
+					public boolean supportsParameter(MethodParameter parameter) {
+						return parameter.getParameterType() == Map.class;
+					}
+
+					@Override
+					public Object resolveArgument(MethodParameter parameter, org.springframework.messaging.Message<?> message) {
+						return Map.copyOf(message.getHeaders());
+					}
+				});
+			}
+		};
+		StanzaHandlerFactory custom = new StanzaHandlerFactory(new DefaultConversionService(), List.of(configurer), "!",
+				ArgumentValidator.NONE);
+		HandlerRegistry registry = new HandlerRegistry();
+		TestRouting.register(registry, custom, handler);
+		registry.freeze();
+
+		invoke(registry, Stanzas.chat(USER, BOT, "!roll 6"));
+
+		assertThat(handler.headers).containsEntry(XmppHeaders.KIND, StanzaKind.MESSAGE)
+			.containsEntry(XmppHeaders.FROM, USER)
+			.containsEntry(XmppHeaders.TO, BOT)
+			.containsEntry(XmppHeaders.TYPE, "chat")
+			.containsEntry(XmppHeaders.HANDLER, "HeaderReader.roll(Map)")
+			.containsKey(XmppHeaders.BODY_MATCH);
+		assertThat(((java.util.regex.MatchResult) handler.headers.get(XmppHeaders.BODY_MATCH)).group("sides")).isEqualTo("6");
+	}
+
+	static class HeaderReader {
+
+		Map<String, Object> headers;
+
+		@OnMessage(body = "!roll (?<sides>\\d+)")
+		void roll(Map<String, Object> headers) {
+			this.headers = headers;
+		}
+
+	}
 
 	@Test
 	void bindsANamedGroupConvertedToTheParameterType() throws Exception {
@@ -176,7 +227,7 @@ class StanzaHandlerFactoryTests {
 		Custom handler = new Custom();
 		StanzaHandler created = custom.create(handler, method(handler, "handle"));
 
-		created.invoke(new InboundStanza(Stanzas.chat(USER, BOT, "x"), null, this.template));
+		created.invoke(new InboundStanza(Stanzas.chat(USER, BOT, "x"), null, this.template, null));
 
 		assertThat(handler.seen).isEqualTo("custom");
 	}
@@ -184,7 +235,7 @@ class StanzaHandlerFactoryTests {
 	private void invoke(HandlerRegistry registry, Packet stanza) throws Exception {
 		Route route = registry.lookup(stanza);
 		assertThat(route).as("a handler for %s", stanza.toXML()).isNotNull();
-		route.handler().invoke(new InboundStanza(stanza, route.bodyMatch(), this.template));
+		route.handler().invoke(new InboundStanza(stanza, route.bodyMatch(), this.template, route.handler().name()));
 	}
 
 	private StanzaHandler create(Object bean, String name) {

@@ -54,6 +54,11 @@ public final class StanzaHandler {
 		return this.invocable.getMethod();
 	}
 
+	/** The bean the method is invoked on; its exception handlers are tried first. */
+	public Object bean() {
+		return this.invocable.getBean();
+	}
+
 	/** {@code Class.method(ParamType, …)}, for logs and startup errors. */
 	public String name() {
 		return this.name;

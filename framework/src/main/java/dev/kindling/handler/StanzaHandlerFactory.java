@@ -51,6 +51,11 @@ public final class StanzaHandlerFactory {
 		return this.returnValueHandlers;
 	}
 
+	/** The argument resolvers of every handler method, shared by the exception handler methods. */
+	public HandlerMethodArgumentResolverComposite argumentResolvers() {
+		return this.argumentResolvers;
+	}
+
 	public StanzaHandler create(Object bean, Method method) {
 		String name = StanzaHandler.describe(method);
 		StanzaCondition condition = condition(method, name);

@@ -22,6 +22,8 @@ import dev.kindling.handler.HandlerRegistry.Route;
 import dev.kindling.handler.InboundStanza;
 import dev.kindling.handler.Replies;
 import dev.kindling.handler.StanzaHandler;
+import dev.kindling.handler.XmppExceptionHandlers;
+import dev.kindling.observe.HandlerOutcome;
 import dev.kindling.observe.StanzaObserver;
 import dev.kindling.template.PendingRequests;
 import dev.kindling.template.XmppTemplate;
@@ -49,6 +51,8 @@ public final class StanzaRouter {
 
 	private final List<RoutingInterceptor> interceptors;
 
+	private final HandlerFailures failures;
+
 	public StanzaRouter(HandlerRegistry registry, HandlerMethodReturnValueHandler returnValueHandler,
 			XmppTemplate template, PendingRequests pendingRequests) {
 		this(registry, returnValueHandler, template, pendingRequests, StanzaObserver.NONE);
@@ -62,6 +66,17 @@ public final class StanzaRouter {
 	public StanzaRouter(HandlerRegistry registry, HandlerMethodReturnValueHandler returnValueHandler,
 			XmppTemplate template, PendingRequests pendingRequests, StanzaObserver observer,
 			List<RoutingInterceptor> interceptors) {
+		this(registry, returnValueHandler, template, pendingRequests, observer, interceptors, XmppExceptionHandlers.none());
+	}
+
+	/**
+	 * @param exceptionHandlers the {@code @XmppExceptionHandler} methods tried before the default
+	 * mapping of {@link StanzaErrors}
+	 */
+	public StanzaRouter(HandlerRegistry registry, HandlerMethodReturnValueHandler returnValueHandler,
+			XmppTemplate template, PendingRequests pendingRequests, StanzaObserver observer,
+			List<RoutingInterceptor> interceptors, XmppExceptionHandlers exceptionHandlers) {
+		this.failures = new HandlerFailures(exceptionHandlers, observer, this::replyError);
 		this.interceptors = List.copyOf(interceptors);
 		this.observer = observer;
 		this.registry = registry;
@@ -119,21 +134,19 @@ public final class StanzaRouter {
 			value = handler.invoke(inbound);
 		}
 		catch (Throwable ex) {
-			Throwable cause = unwrap(ex);
-			this.observer.handled(handler, inbound.getPayload(), System.nanoTime() - start, cause);
-			fail(handler, inbound, cause);
+			this.failures.failed(handler, inbound, unwrap(ex), System.nanoTime() - start);
 			return;
 		}
 		if (handler.isAsync() && value instanceof CompletionStage<?> stage) {
 			this.pendingReplies.incrementAndGet();
 			stage.whenComplete((result, ex) -> {
-				Throwable cause = (ex != null) ? unwrap(ex) : null;
-				this.observer.handled(handler, inbound.getPayload(), System.nanoTime() - start, cause);
 				try {
-					if (cause != null) {
-						fail(handler, inbound, cause);
+					if (ex != null) {
+						this.failures.failed(handler, inbound, unwrap(ex), System.nanoTime() - start);
 					}
 					else {
+						this.observer.handled(handler, inbound.getPayload(), System.nanoTime() - start,
+								HandlerOutcome.SUCCESS, null);
 						complete(handler, inbound, result);
 					}
 				}
@@ -143,7 +156,7 @@ public final class StanzaRouter {
 			});
 		}
 		else {
-			this.observer.handled(handler, inbound.getPayload(), System.nanoTime() - start, null);
+			this.observer.handled(handler, inbound.getPayload(), System.nanoTime() - start, HandlerOutcome.SUCCESS, null);
 			complete(handler, inbound, value);
 		}
 	}
@@ -161,23 +174,8 @@ public final class StanzaRouter {
 			logger.warn("Could not send the reply of {}: {}", handler.name(), ex.getMessage());
 		}
 		catch (Throwable ex) {
-			fail(handler, inbound, ex);
+			this.failures.replyFailed(handler, inbound, ex);
 		}
-	}
-
-	private void fail(StanzaHandler handler, InboundStanza inbound, Throwable ex) {
-		Packet stanza = inbound.getPayload();
-		if (StanzaErrors.isExpected(ex)) {
-			logger.debug("{} answered {} from {} with {}", handler.name(), stanza.getElement().getName(), stanza.getFrom(),
-					ex.getMessage());
-		}
-		else {
-			logger.error("{} failed on a {} from {}", handler.name(), stanza.getElement().getName(), stanza.getFrom(), ex);
-		}
-		if (stanza instanceof IQ && !inbound.awaitsAnswer()) {
-			return;
-		}
-		replyError(stanza, StanzaErrors.toError(ex));
 	}
 
 	private void unhandled(Packet stanza) {

@@ -15,8 +15,10 @@ import dev.kindling.XmppErrorException;
 
 /**
  * One {@link XmppExceptionHandler @XmppExceptionHandler} method on its bean, checked and ready to
- * invoke with the same argument resolvers as handler methods; the exception and its causes are
- * offered as provided arguments, as spring-messaging does for {@code @MessageExceptionHandler}.
+ * invoke with the same argument resolvers as handler methods. The exception, its causes and the
+ * stanza are offered as provided arguments, matched by type, as spring-messaging does for
+ * {@code @MessageExceptionHandler}: a {@code Message}, {@code IQ} or {@code Presence} parameter gets
+ * the stanza when it is of that kind.
  */
 public final class ExceptionHandlerMethod {
 
@@ -35,10 +37,12 @@ public final class ExceptionHandlerMethod {
 		this.invocable = new InvocableHandlerMethod(bean, method);
 		this.invocable.setMessageMethodArgumentResolvers(resolvers);
 		for (MethodParameter parameter : this.invocable.getMethodParameters()) {
-			if (!Throwable.class.isAssignableFrom(parameter.getParameterType()) && !resolvers.supportsParameter(parameter)) {
+			Class<?> type = parameter.getParameterType();
+			if (!Throwable.class.isAssignableFrom(type) && !Packet.class.isAssignableFrom(type)
+					&& !resolvers.supportsParameter(parameter)) {
 				throw new HandlerDefinitionException(this.name + ": parameter " + parameter.getParameterIndex() + " ("
 						+ parameter.getParameterType().getSimpleName() + ") cannot be bound; an @XmppExceptionHandler"
-						+ " method takes the exception and what handler methods take (the stanza, @From, @To, XmppTemplate, …)");
+						+ " method takes the exception, the stanza and what any handler method takes (@From, @To, XmppTemplate, …)");
 			}
 		}
 		Class<?> returnType = method.getReturnType();
@@ -57,10 +61,11 @@ public final class ExceptionHandlerMethod {
 	 * @throws Exception what the method threw
 	 */
 	public @Nullable Object invoke(InboundStanza inbound, Throwable exception) throws Exception {
-		List<Object> provided = new ArrayList<>(2);
+		List<Object> provided = new ArrayList<>(3);
 		for (Throwable cause = exception; cause != null && !provided.contains(cause); cause = cause.getCause()) {
 			provided.add(cause);
 		}
+		provided.add(inbound.getPayload());
 		return this.invocable.invoke(inbound, provided.toArray());
 	}
 

@@ -162,7 +162,7 @@ public final class XmppExceptionHandlers {
 					Method method = entry.getKey();
 					List<Class<? extends Throwable>> types = new ArrayList<>(Arrays.asList(entry.getValue().value()));
 					if (types.isEmpty()) {
-						types.addAll(getExceptionsFromMethodSignature(method));
+						types.addAll(exceptionParameters(method));
 					}
 					if (types.isEmpty()) {
 						throw new HandlerDefinitionException(StanzaHandler.describe(method)
@@ -180,6 +180,17 @@ public final class XmppExceptionHandlers {
 					byMethod.put(method, List.copyOf(types));
 				});
 			return new Detected(byException, byMethod);
+		}
+
+		@SuppressWarnings("unchecked")
+		private static List<Class<? extends Throwable>> exceptionParameters(Method method) {
+			List<Class<? extends Throwable>> types = new ArrayList<>();
+			for (Class<?> type : method.getParameterTypes()) {
+				if (Throwable.class.isAssignableFrom(type)) {
+					types.add((Class<? extends Throwable>) type);
+				}
+			}
+			return types;
 		}
 
 		private record Detected(Map<Class<? extends Throwable>, Method> byException,

@@ -71,6 +71,15 @@ class ExceptionHandlerTests {
 	}
 
 	@Test
+	void aFailedFutureGoesToTheSameExceptionHandlers() {
+		assertThat(this.harness.send(Stanzas.chat(ALICE, "bot.test", "!later 9"))).singleMessage()
+			.hasBody("Out of range: 9 is not a cell from 0 to 8");
+		assertThat(this.harness.send(Stanzas.chat(ALICE, "bot.test", "!later 4"))).singleMessage()
+			.hasErrorCondition(Condition.not_acceptable);
+		assertThat(this.recorder.outcomes).containsExactly(HandlerOutcome.REJECTED, HandlerOutcome.REJECTED);
+	}
+
+	@Test
 	void aStringAnswersInTheConversation() {
 		Message chat = Stanzas.chat(ALICE, "referee@bot.test", "!play 12");
 		chat.setThread("t1");

@@ -1,5 +1,8 @@
 package dev.kindling.test.autoconfigure.errors;
 
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
 import org.dom4j.Element;
 import org.springframework.stereotype.Component;
 
@@ -23,6 +26,13 @@ class GameHandlers {
 	@OnMessage(type = MessageType.CHAT, body = "!play (?<cell>-?\\d+)")
 	String play(@Match("cell") int cell) {
 		return "played " + judge(cell);
+	}
+
+	/** Judges later, on another thread: a failed future goes to the same exception handlers. */
+	@OnMessage(type = MessageType.CHAT, body = "!later (?<cell>-?\\d+)")
+	CompletableFuture<String> later(@Match("cell") int cell) {
+		return CompletableFuture.supplyAsync(() -> "played " + judge(cell),
+				CompletableFuture.delayedExecutor(10, TimeUnit.MILLISECONDS));
 	}
 
 	@OnIq(namespace = NAMESPACE, element = "play", type = IqType.SET)

@@ -63,7 +63,7 @@ public final class InboundStanza implements Message<Packet> {
 			putIfPresent(facts, XmppHeaders.TO, element.attributeValue("to"));
 			putIfPresent(facts, XmppHeaders.ID, element.attributeValue("id"));
 			putIfPresent(facts, XmppHeaders.TYPE, element.attributeValue("type"));
-			putIfPresent(facts, XmppHeaders.BODY_MATCH, (this.bodyMatch != null) ? this.bodyMatch.toMatchResult() : null);
+			putIfPresent(facts, XmppHeaders.BODY_MATCH, this.bodyMatch);
 			putIfPresent(facts, XmppHeaders.HANDLER, this.handler);
 			this.headers = new StanzaHeaders(facts);
 		}

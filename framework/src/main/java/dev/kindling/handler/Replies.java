@@ -8,6 +8,7 @@ import org.xmpp.packet.PacketError;
 import org.xmpp.packet.Presence;
 
 import dev.kindling.StanzaAddresses;
+import dev.kindling.XmppErrorException;
 
 /**
  * Builds answers to inbound stanzas, addressed back to the sender from the address it wrote to.
@@ -60,6 +61,15 @@ public final class Replies {
 		IQ result = resultFor(request);
 		result.setChildElement(child);
 		return result;
+	}
+
+	/**
+	 * The error answer to any stanza with a Kindling error, such as
+	 * {@code new XmppErrorException(ErrorCondition.RESOURCE_CONSTRAINT, "Try again in a moment")}.
+	 * @see #error(Packet, PacketError)
+	 */
+	public static Packet error(Packet request, XmppErrorException error) {
+		return error(request, error.toPacketError());
 	}
 
 	/**

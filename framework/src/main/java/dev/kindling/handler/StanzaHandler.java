@@ -102,13 +102,13 @@ public final class StanzaHandler {
 		return this.async;
 	}
 
-	/** The bean the method is invoked on. */
-	public Object bean() {
-		return this.invoker.getBean();
-	}
-
 	public Method method() {
 		return this.invoker.getMethod();
+	}
+
+	/** The bean the method is invoked on; its exception handlers are tried first. */
+	public Object bean() {
+		return this.invoker.getBean();
 	}
 
 	/** {@code Class.method(ParamType, …)}, for logs and startup errors. */

@@ -18,6 +18,7 @@ import org.springframework.core.MethodParameter;
 import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.core.convert.ConversionService;
 import org.springframework.messaging.handler.invocation.HandlerMethodArgumentResolver;
+import org.springframework.messaging.handler.invocation.HandlerMethodArgumentResolverComposite;
 import org.springframework.messaging.handler.invocation.HandlerMethodReturnValueHandler;
 import org.springframework.messaging.handler.invocation.HandlerMethodReturnValueHandlerComposite;
 import org.springframework.util.StringUtils;
@@ -83,6 +84,11 @@ public final class StanzaHandlerFactory {
 	/** What chat commands start with. */
 	public String commandPrefix() {
 		return this.commandPrefix;
+	}
+
+	/** The argument resolvers of every handler method, shared by the exception handler methods. */
+	public HandlerMethodArgumentResolverComposite argumentResolvers() {
+		return new HandlerMethodArgumentResolverComposite().addResolvers(this.argumentResolvers);
 	}
 
 	public StanzaHandler create(Object bean, Method method) {

@@ -25,7 +25,7 @@ public final class XmppHeaders {
 	/** The stanza's {@code type} attribute ({@code String}; absent for a plain available presence). */
 	public static final String TYPE = PREFIX + "type";
 
-	/** The {@link java.util.regex.MatchResult} of the handler's body pattern, if it has one. */
+	/** The {@link java.util.regex.Matcher} of the handler's body pattern, if it has one (named groups included). */
 	public static final String BODY_MATCH = PREFIX + "bodyMatch";
 
 	/** The handler that takes the stanza ({@code Class.method(…)}). */

@@ -48,6 +48,14 @@ final class CompositeStanzaObserver implements StanzaObserver {
 	}
 
 	@Override
+	public void handled(StanzaHandler handler, Packet stanza, long nanos, HandlerOutcome outcome,
+			@Nullable Throwable failure) {
+		for (StanzaObserver observer : this.observers) {
+			observer.handled(handler, stanza, nanos, outcome, failure);
+		}
+	}
+
+	@Override
 	public void requestCompleted(IQ request, long nanos, RequestOutcome outcome) {
 		for (StanzaObserver observer : this.observers) {
 			observer.requestCompleted(request, nanos, outcome);

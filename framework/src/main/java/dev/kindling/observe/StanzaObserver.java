@@ -39,6 +39,19 @@ public interface StanzaObserver {
 	default void handled(StanzaHandler handler, Packet stanza, long nanos, @Nullable Throwable failure) {
 	}
 
+	/**
+	 * A handler finished with a stanza, with the outcome its exception handlers (if any) decided;
+	 * this is the method the router calls. By default it calls
+	 * {@link #handled(StanzaHandler, Packet, long, Throwable)}, so observers written before outcomes
+	 * existed keep working.
+	 * @param outcome how it ended; see {@link HandlerOutcome} for the rule
+	 * @param failure what it threw or failed with, or {@code null}
+	 */
+	default void handled(StanzaHandler handler, Packet stanza, long nanos, HandlerOutcome outcome,
+			@Nullable Throwable failure) {
+		handled(handler, stanza, nanos, failure);
+	}
+
 	/** One of the component's own IQ requests ended. */
 	default void requestCompleted(IQ request, long nanos, RequestOutcome outcome) {
 	}

@@ -18,7 +18,7 @@ public class PubSubErrorException extends XmppErrorException {
 	private final @Nullable String hint;
 
 	public PubSubErrorException(String operation, @Nullable String node, XmppErrorException cause, @Nullable String hint) {
-		super(cause.getCondition(), cause.getType(), cause.getText());
+		super(cause.getErrorCondition(), cause.getErrorType(), cause.getText());
 		initCause(cause);
 		this.operation = operation;
 		this.node = node;

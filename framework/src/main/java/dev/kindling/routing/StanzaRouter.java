@@ -17,12 +17,13 @@ import org.xmpp.packet.PacketError;
 import org.xmpp.packet.PacketError.Condition;
 
 import dev.kindling.StanzaNotSentException;
-import dev.kindling.handler.ArgumentRejectedException;
 import dev.kindling.handler.HandlerRegistry;
 import dev.kindling.handler.HandlerRegistry.Route;
 import dev.kindling.handler.InboundStanza;
 import dev.kindling.handler.Replies;
 import dev.kindling.handler.StanzaHandler;
+import dev.kindling.handler.XmppExceptionHandlers;
+import dev.kindling.observe.HandlerOutcome;
 import dev.kindling.observe.StanzaObserver;
 import dev.kindling.template.PendingRequests;
 import dev.kindling.template.XmppTemplate;
@@ -50,6 +51,8 @@ public final class StanzaRouter {
 
 	private final List<RoutingInterceptor> interceptors;
 
+	private final HandlerFailures failures;
+
 	public StanzaRouter(HandlerRegistry registry, HandlerMethodReturnValueHandler returnValueHandler,
 			XmppTemplate template, PendingRequests pendingRequests) {
 		this(registry, returnValueHandler, template, pendingRequests, StanzaObserver.NONE);
@@ -63,6 +66,17 @@ public final class StanzaRouter {
 	public StanzaRouter(HandlerRegistry registry, HandlerMethodReturnValueHandler returnValueHandler,
 			XmppTemplate template, PendingRequests pendingRequests, StanzaObserver observer,
 			List<RoutingInterceptor> interceptors) {
+		this(registry, returnValueHandler, template, pendingRequests, observer, interceptors, XmppExceptionHandlers.none());
+	}
+
+	/**
+	 * @param exceptionHandlers the {@code @XmppExceptionHandler} methods tried before the default
+	 * mapping of {@link StanzaErrors}
+	 */
+	public StanzaRouter(HandlerRegistry registry, HandlerMethodReturnValueHandler returnValueHandler,
+			XmppTemplate template, PendingRequests pendingRequests, StanzaObserver observer,
+			List<RoutingInterceptor> interceptors, XmppExceptionHandlers exceptionHandlers) {
+		this.failures = new HandlerFailures(exceptionHandlers, observer, this::replyError, template::send);
 		this.interceptors = List.copyOf(interceptors);
 		this.observer = observer;
 		this.registry = registry;
@@ -112,21 +126,19 @@ public final class StanzaRouter {
 			value = handler.invoke(inbound);
 		}
 		catch (Throwable ex) {
-			Throwable cause = unwrap(ex);
-			this.observer.handled(handler, inbound.getPayload(), System.nanoTime() - start, cause);
-			fail(handler, inbound, cause);
+			this.failures.failed(handler, inbound, unwrap(ex), System.nanoTime() - start);
 			return;
 		}
 		if (handler.isAsync() && value instanceof CompletionStage<?> stage) {
 			this.pendingReplies.incrementAndGet();
 			stage.whenComplete((result, ex) -> {
-				Throwable cause = (ex != null) ? unwrap(ex) : null;
-				this.observer.handled(handler, inbound.getPayload(), System.nanoTime() - start, cause);
 				try {
-					if (cause != null) {
-						fail(handler, inbound, cause);
+					if (ex != null) {
+						this.failures.failed(handler, inbound, unwrap(ex), System.nanoTime() - start);
 					}
 					else {
+						this.observer.handled(handler, inbound.getPayload(), System.nanoTime() - start,
+								HandlerOutcome.SUCCESS, null);
 						complete(handler, inbound, result);
 					}
 				}
@@ -136,7 +148,7 @@ public final class StanzaRouter {
 			});
 		}
 		else {
-			this.observer.handled(handler, inbound.getPayload(), System.nanoTime() - start, null);
+			this.observer.handled(handler, inbound.getPayload(), System.nanoTime() - start, HandlerOutcome.SUCCESS, null);
 			complete(handler, inbound, value);
 		}
 	}
@@ -154,39 +166,7 @@ public final class StanzaRouter {
 			logger.warn("Could not send the reply of {}: {}", handler.name(), ex.getMessage());
 		}
 		catch (Throwable ex) {
-			fail(handler, inbound, ex);
-		}
-	}
-
-	private void fail(StanzaHandler handler, InboundStanza inbound, Throwable ex) {
-		Packet stanza = inbound.getPayload();
-		if (StanzaErrors.isExpected(ex)) {
-			logger.debug("{} answered {} from {} with {}", handler.name(), stanza.getElement().getName(), stanza.getFrom(),
-					ex.getMessage());
-		}
-		else {
-			logger.error("{} failed on a {} from {}", handler.name(), stanza.getElement().getName(), stanza.getFrom(), ex);
-		}
-		if (stanza instanceof IQ && !inbound.awaitsAnswer()) {
-			return;
-		}
-		if (ex instanceof ArgumentRejectedException rejected && stanza instanceof Message message) {
-			answerSender(message, rejected.getText());
-			return;
-		}
-		replyError(stanza, StanzaErrors.toError(ex));
-	}
-
-	/** A user's mistake in a message is answered in the conversation, where a person reads it. */
-	private void answerSender(Message message, @Nullable String text) {
-		if (Replies.isError(message) || message.getFrom() == null || text == null) {
-			return;
-		}
-		try {
-			this.template.send(Replies.toSender(message, text));
-		}
-		catch (StanzaNotSentException ex) {
-			logger.warn("Could not answer {}: {}", message.getFrom(), ex.getMessage());
+			this.failures.replyFailed(handler, inbound, ex);
 		}
 	}
 

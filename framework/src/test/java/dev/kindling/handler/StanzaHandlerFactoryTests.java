@@ -68,9 +68,9 @@ class StanzaHandlerFactoryTests {
 			.containsEntry(XmppHeaders.FROM, USER)
 			.containsEntry(XmppHeaders.TO, BOT)
 			.containsEntry(XmppHeaders.TYPE, "chat")
-			.containsEntry(XmppHeaders.HANDLER, "HeaderReader.roll(Map)")
+			.containsEntry(XmppHeaders.HANDLER, "StanzaHandlerFactoryTests.HeaderReader.roll(Map)")
 			.containsKey(XmppHeaders.BODY_MATCH);
-		assertThat(((java.util.regex.MatchResult) handler.headers.get(XmppHeaders.BODY_MATCH)).group("sides")).isEqualTo("6");
+		assertThat(((java.util.regex.Matcher) handler.headers.get(XmppHeaders.BODY_MATCH)).group("sides")).isEqualTo("6");
 	}
 
 	static class HeaderReader {

@@ -13,16 +13,19 @@ import org.springframework.core.type.classreading.MetadataReaderFactory;
 import dev.kindling.handler.OnIq;
 import dev.kindling.handler.OnMessage;
 import dev.kindling.handler.OnPresence;
+import dev.kindling.handler.XmppAdvice;
+import dev.kindling.handler.XmppExceptionHandler;
 
 /**
  * Keeps component scanning of an {@link XmppComponentTest} to the handler beans: classes with a
- * method annotated {@code @OnMessage}, {@code @OnIq} or {@code @OnPresence} (or those listed in
+ * method annotated {@code @OnMessage}, {@code @OnIq}, {@code @OnPresence} or
+ * {@code @XmppExceptionHandler}, and {@code @XmppAdvice} classes (or those listed in
  * {@link XmppComponentTest#handlers()}), plus the test's include filters.
  */
 final class XmppComponentTypeExcludeFilter extends StandardAnnotationCustomizableTypeExcludeFilter<XmppComponentTest> {
 
 	private static final String[] HANDLER_ANNOTATIONS = { OnMessage.class.getName(), OnIq.class.getName(),
-			OnPresence.class.getName() };
+			OnPresence.class.getName(), XmppExceptionHandler.class.getName() };
 
 	private final Set<Class<?>> handlers;
 
@@ -46,6 +49,9 @@ final class XmppComponentTypeExcludeFilter extends StandardAnnotationCustomizabl
 			return false;
 		}
 		AnnotationMetadata metadata = metadataReader.getAnnotationMetadata();
+		if (metadata.isAnnotated(XmppAdvice.class.getName())) {
+			return true;
+		}
 		for (String annotation : HANDLER_ANNOTATIONS) {
 			if (metadata.hasAnnotatedMethods(annotation)) {
 				return true;

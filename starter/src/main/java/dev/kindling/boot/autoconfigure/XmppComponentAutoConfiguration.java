@@ -34,6 +34,8 @@ import dev.kindling.handler.HandlerMethodConfigurer;
 import dev.kindling.handler.HandlerRegistry;
 import dev.kindling.handler.StanzaHandlerAnnotationBeanPostProcessor;
 import dev.kindling.handler.StanzaHandlerFactory;
+import dev.kindling.handler.XmppExceptionHandlerAnnotationBeanPostProcessor;
+import dev.kindling.handler.XmppExceptionHandlers;
 import dev.kindling.liveness.LivenessMonitor;
 import dev.kindling.observe.StanzaObserver;
 import dev.kindling.routing.RoutingInterceptor;
@@ -59,11 +61,16 @@ public final class XmppComponentAutoConfiguration {
 		return new StanzaHandlerAnnotationBeanPostProcessor();
 	}
 
-	/** Handler beans must exist to be routed to, lazy initialization or not. */
+	@Bean
+	static XmppExceptionHandlerAnnotationBeanPostProcessor xmppExceptionHandlerAnnotationBeanPostProcessor() {
+		return new XmppExceptionHandlerAnnotationBeanPostProcessor();
+	}
+
+	/** Handler beans must exist to be routed to, lazy initialization or not; so must their exception handlers. */
 	@Bean
 	static LazyInitializationExcludeFilter xmppHandlerBeansLazyInitializationExcludeFilter() {
 		return (beanName, definition, beanType) -> Arrays.stream(ReflectionUtils.getUniqueDeclaredMethods(beanType))
-			.anyMatch(StanzaHandlerFactory::isHandler);
+			.anyMatch((method) -> StanzaHandlerFactory.isHandler(method) || XmppExceptionHandlers.isExceptionHandler(method));
 	}
 
 	@Bean
@@ -112,6 +119,12 @@ public final class XmppComponentAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
+	XmppExceptionHandlers xmppExceptionHandlers(StanzaHandlerFactory factory) {
+		return new XmppExceptionHandlers(factory.argumentResolvers());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
 	OutboundQueue xmppOutboundQueue(XmppComponentProperties properties) {
 		properties.validate();
 		return new OutboundQueue(properties.outboundCapacity());
@@ -134,9 +147,9 @@ public final class XmppComponentAutoConfiguration {
 	@ConditionalOnMissingBean
 	StanzaRouter xmppStanzaRouter(HandlerRegistry registry, StanzaHandlerFactory factory, XmppTemplate template,
 			PendingRequests pending, ObjectProvider<StanzaObserver> observers,
-			ObjectProvider<RoutingInterceptor> interceptors) {
+			ObjectProvider<RoutingInterceptor> interceptors, XmppExceptionHandlers exceptionHandlers) {
 		return new StanzaRouter(registry, factory.returnValueHandlers(), template, pending, observer(observers),
-				interceptors.orderedStream().toList());
+				interceptors.orderedStream().toList(), exceptionHandlers);
 	}
 
 	@Bean

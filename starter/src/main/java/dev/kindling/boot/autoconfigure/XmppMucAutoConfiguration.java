@@ -57,7 +57,7 @@ public final class XmppMucAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	RoomFilterCheck xmppRoomFilterCheck(XmppMucProperties properties, XmppTemplate template) {
-		return new RoomFilterCheck(rooms(properties, template.componentJid().getDomain()), properties.acceptInvitations());
+		return new RoomFilterCheck(rooms(properties, template.componentJid().getDomain()));
 	}
 
 	static MucSettings settings(XmppMucProperties properties) {

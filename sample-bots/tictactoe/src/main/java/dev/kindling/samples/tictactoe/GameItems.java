@@ -5,18 +5,16 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.dom4j.DocumentHelper;
-import org.dom4j.Element;
-import org.dom4j.QName;
 import org.jspecify.annotations.Nullable;
 import org.xmpp.packet.JID;
 
-import dev.kindling.payload.PayloadMapper;
+import dev.kindling.samples.tictactoe.Toetem.Counter;
+import dev.kindling.samples.tictactoe.Toetem.GameState;
 
 /**
- * A game as a pubsub item's payload and back: the {@code <game/>} element players see, plus the
- * full JIDs events go to ({@code x-jid}, {@code o-jid}), which is all a referee needs to resume
- * it. The id counter is an item of its own, {@code <counter last='7'/>}.
+ * A game as a pubsub item's payload and back: the {@code <game/>} players see, plus the full JIDs
+ * events go to ({@code x-jid}, {@code o-jid}), which is all a referee needs to resume it. The id
+ * counter is an item of its own, {@code <counter last='7'/>}.
  */
 final class GameItems {
 
@@ -27,30 +25,12 @@ final class GameItems {
 	private GameItems() {
 	}
 
-	static Element toElement(Game game, PayloadMapper payloads) {
-		Element element = payloads.toElement(Toetem.GameState.of(game));
-		element.addAttribute("x-jid", game.x().toString());
-		element.addAttribute("o-jid", game.o().toString());
-		return element;
+	static GameState toStored(Game game) {
+		return GameState.of(game).withClients(game.x().toString(), game.o().toString());
 	}
 
-	static Element counter(long lastId) {
-		Element counter = DocumentHelper.createElement(QName.get("counter", Toetem.NAMESPACE));
-		counter.addAttribute("last", Long.toString(lastId));
-		return counter;
-	}
-
-	/** The counter an item holds, or {@code -1} when it is not a counter. */
-	static long counterOf(@Nullable Element payload) {
-		if (payload == null || !"counter".equals(payload.getName()) || !Toetem.NAMESPACE.equals(payload.getNamespaceURI())) {
-			return -1;
-		}
-		try {
-			return Math.max(0, Long.parseLong(String.valueOf(payload.attributeValue("last"))));
-		}
-		catch (NumberFormatException ex) {
-			throw new IllegalArgumentException("Counter is not a number: " + payload.asXML());
-		}
+	static Counter counter(long lastId) {
+		return new Counter(lastId);
 	}
 
 	/** The number in a game id {@code g<n>}, or {@code 0}. */
@@ -60,17 +40,14 @@ final class GameItems {
 	}
 
 	/**
-	 * The game a stored element describes.
-	 * @throws IllegalArgumentException when the element is not a game this referee could have kept
+	 * The game a stored item describes.
+	 * @throws IllegalArgumentException when it is not a game this referee could have kept
 	 */
-	static Game fromElement(Element element) {
-		if (!"game".equals(element.getName()) || !Toetem.NAMESPACE.equals(element.getNamespaceURI())) {
-			throw new IllegalArgumentException("Not a game: " + element.asXML());
-		}
-		String id = required(element, "id");
-		JID x = jid(element, "x-jid");
-		JID o = jid(element, "o-jid");
-		return new Game(id, x, o, position(required(element, "board"), required(element, "status")));
+	static Game fromStored(GameState stored) {
+		String id = required(stored.id(), "id", stored);
+		JID x = jid(stored.xJid(), "x-jid", stored);
+		JID o = jid(stored.oJid(), "o-jid", stored);
+		return new Game(id, x, o, position(required(stored.board(), "board", stored), required(stored.status(), "status", stored)));
 	}
 
 	/**
@@ -117,20 +94,19 @@ final class GameItems {
 		return position;
 	}
 
-	private static String required(Element element, String attribute) {
-		String value = element.attributeValue(attribute);
+	private static String required(@Nullable String value, String attribute, GameState stored) {
 		if (value == null || value.isBlank()) {
-			throw new IllegalArgumentException("Attribute '" + attribute + "' missing: " + element.asXML());
+			throw new IllegalArgumentException("Attribute '" + attribute + "' missing: " + stored);
 		}
 		return value;
 	}
 
-	private static JID jid(Element element, String attribute) {
+	private static JID jid(@Nullable String value, String attribute, GameState stored) {
 		try {
-			return new JID(required(element, attribute));
+			return new JID(required(value, attribute, stored));
 		}
 		catch (IllegalArgumentException ex) {
-			throw new IllegalArgumentException("Attribute '" + attribute + "' is not a JID: " + element.asXML(), ex);
+			throw new IllegalArgumentException("Attribute '" + attribute + "' is not a JID: " + stored, ex);
 		}
 	}
 

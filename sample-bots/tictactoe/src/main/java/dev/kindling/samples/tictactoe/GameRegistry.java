@@ -11,8 +11,8 @@ import java.util.function.BiFunction;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 import org.xmpp.packet.JID;
-import org.xmpp.packet.PacketError.Condition;
 
+import dev.kindling.ErrorCondition;
 import dev.kindling.XmppErrorException;
 
 /**
@@ -59,13 +59,13 @@ class GameRegistry {
 
 	synchronized void join(JID player) {
 		if (this.waiting.putIfAbsent(player.toBareJID(), player) != null) {
-			throw new XmppErrorException(Condition.conflict, player.toBareJID() + " is already waiting");
+			throw new XmppErrorException(ErrorCondition.CONFLICT, player.toBareJID() + " is already waiting");
 		}
 	}
 
 	synchronized void leave(JID player) {
 		if (this.waiting.remove(player.toBareJID()) == null) {
-			throw new XmppErrorException(Condition.item_not_found, player.toBareJID() + " is not waiting");
+			throw new XmppErrorException(ErrorCondition.ITEM_NOT_FOUND, player.toBareJID() + " is not waiting");
 		}
 	}
 
@@ -80,11 +80,11 @@ class GameRegistry {
 	/** Starts a game: the challenger plays X, the waiting opponent O; both leave the waiting list. */
 	synchronized Game start(JID challenger, JID opponent) {
 		if (challenger.toBareJID().equals(opponent.toBareJID())) {
-			throw new XmppErrorException(Condition.bad_request, "You cannot play against yourself");
+			throw new XmppErrorException(ErrorCondition.BAD_REQUEST, "You cannot play against yourself");
 		}
 		JID waitingOpponent = this.waiting.remove(opponent.toBareJID());
 		if (waitingOpponent == null) {
-			throw new XmppErrorException(Condition.item_not_found, opponent.toBareJID() + " is not waiting");
+			throw new XmppErrorException(ErrorCondition.ITEM_NOT_FOUND, opponent.toBareJID() + " is not waiting");
 		}
 		this.waiting.remove(challenger.toBareJID());
 		Game game = new Game("g" + (++this.lastId), challenger, waitingOpponent, TicTacToe.newGame());
@@ -101,7 +101,7 @@ class GameRegistry {
 		Game game = get(id);
 		TicTacToe.Mark mark = game.markOf(player);
 		if (mark == null) {
-			throw new XmppErrorException(Condition.forbidden, player.toBareJID() + " does not play in " + id);
+			throw new XmppErrorException(ErrorCondition.FORBIDDEN, player.toBareJID() + " does not play in " + id);
 		}
 		Game next = game.with(action.apply(game.position(), mark));
 		this.games.put(id, next);
@@ -129,7 +129,7 @@ class GameRegistry {
 	synchronized Game get(String id) {
 		Game game = this.games.get(id);
 		if (game == null) {
-			throw new XmppErrorException(Condition.item_not_found, "No game " + id);
+			throw new XmppErrorException(ErrorCondition.ITEM_NOT_FOUND, "No game " + id);
 		}
 		return game;
 	}

@@ -6,7 +6,6 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-import org.dom4j.Element;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -14,10 +13,11 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.xmpp.packet.IQ;
 import org.xmpp.packet.Packet;
-import org.xmpp.packet.PacketError;
-import org.xmpp.packet.PacketError.Condition;
 
+import dev.kindling.ErrorCondition;
+import dev.kindling.IqChild;
 import dev.kindling.StanzaNotSentException;
+import dev.kindling.XmppErrorException;
 import dev.kindling.connection.ComponentConnectedEvent;
 import dev.kindling.handler.Replies;
 import dev.kindling.routing.RoutingInterceptor;
@@ -118,12 +118,11 @@ final class GameReload implements RoutingInterceptor, DisposableBean {
 		if (this.loaded || !(stanza instanceof IQ iq) || !iq.isRequest()) {
 			return true;
 		}
-		Element child = iq.getChildElement();
-		if (child == null || !Toetem.NAMESPACE.equals(child.getNamespaceURI())) {
+		if (!Toetem.NAMESPACE.equals(IqChild.namespace(iq))) {
 			return true;
 		}
 		try {
-			this.xmpp.send(Replies.error(iq, new PacketError(Condition.resource_constraint, PacketError.Type.wait,
+			this.xmpp.send(Replies.error(iq, new XmppErrorException(ErrorCondition.RESOURCE_CONSTRAINT,
 					"The referee is loading its games; try again in a moment")));
 		}
 		catch (StanzaNotSentException ex) {

@@ -16,7 +16,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import dev.kindling.payload.PayloadMapper;
 import dev.kindling.pubsub.NodeConfiguration;
 import dev.kindling.pubsub.PubSubItem;
 import dev.kindling.pubsub.PubSubTemplate;
@@ -42,8 +41,6 @@ final class PubSubGameStore implements GameStore {
 
 	private final PubSubTemplate pubsub;
 
-	private final PayloadMapper payloads;
-
 	private final ToetemStoreProperties properties;
 
 	private final MeterRegistry meters;
@@ -60,10 +57,9 @@ final class PubSubGameStore implements GameStore {
 
 	private final int unconfirmedKept;
 
-	PubSubGameStore(PubSubTemplate pubsub, PayloadMapper payloads, ToetemStoreProperties properties,
+	PubSubGameStore(PubSubTemplate pubsub, ToetemStoreProperties properties,
 			MeterRegistry meters) {
 		this.pubsub = pubsub;
-		this.payloads = payloads;
 		this.properties = properties;
 		this.meters = meters;
 		this.unconfirmedKept = properties.maxGames() + properties.maxResults();
@@ -112,7 +108,7 @@ final class PubSubGameStore implements GameStore {
 		CompletableFuture<?> done;
 		if (!game.position().isOver()) {
 			done = send("save", game.id(),
-					() -> this.pubsub.publish(games, game.id(), GameItems.toElement(game, this.payloads)));
+					() -> this.pubsub.publish(games, game.id(), GameItems.toStored(game)));
 		}
 		else {
 			// The result first: should the retraction be lost, loading finds the result and drops the game.
@@ -168,9 +164,8 @@ final class PubSubGameStore implements GameStore {
 		List<Game> playing = new ArrayList<>();
 		for (PubSubItem item : kept) {
 			try {
-				long counter = GameItems.counterOf(item.payload());
-				if (counter >= 0) {
-					lastId = Math.max(lastId, counter);
+				if (GameItems.COUNTER_ITEM.equals(item.id())) {
+					lastId = Math.max(lastId, this.pubsub.payload(item, Toetem.Counter.class).last());
 					continue;
 				}
 				lastId = Math.max(lastId, GameItems.numberOf(item.id()));
@@ -179,10 +174,7 @@ final class PubSubGameStore implements GameStore {
 					send("retract", item.id(), () -> this.pubsub.retract(this.properties.gamesNode(), item.id(), false));
 					continue;
 				}
-				if (item.payload() == null) {
-					throw new IllegalArgumentException("No payload");
-				}
-				Game game = GameItems.fromElement(item.payload());
+				Game game = GameItems.fromStored(this.pubsub.payload(item, Toetem.GameState.class));
 				if (!game.id().equals(item.id())) {
 					throw new IllegalArgumentException("The item's id is not the game's id " + game.id());
 				}

@@ -3,12 +3,14 @@ package dev.kindling.samples.tictactoe;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import org.xmpp.packet.JID;
-import org.xmpp.packet.PacketError.Condition;
 
+import dev.kindling.ErrorCondition;
 import dev.kindling.XmppErrorException;
+import dev.kindling.handler.ArgumentRejectedException;
 import dev.kindling.handler.From;
 import dev.kindling.handler.IqType;
 import dev.kindling.handler.OnIq;
+import dev.kindling.handler.XmppExceptionHandler;
 import dev.kindling.samples.tictactoe.Toetem.GameState;
 import dev.kindling.samples.tictactoe.Toetem.Move;
 import dev.kindling.samples.tictactoe.Toetem.Resign;
@@ -19,7 +21,8 @@ import dev.kindling.samples.tictactoe.Toetem.Watch;
 /**
  * The referee's requests, one handler per protocol element. The rules are {@link TicTacToe}'s, the
  * state {@link GameRegistry}'s and the spectators {@link Spectators}'; this class maps them to
- * stanzas, and {@link GameEvents} tells players, spectators and the game's room what happened.
+ * stanzas, and {@link GameEvents} tells players, spectators and the game's room what happened. A
+ * broken rule is a {@link TicTacToe.IllegalMoveException}, answered by {@link #illegalMove}.
  */
 @Component
 class Referee {
@@ -55,13 +58,13 @@ class Referee {
 	GameState move(Move move, @From JID player) {
 		String id = required(move.game(), "game");
 		int cell = required(move.cell(), "cell");
-		return this.events.announce(this.games.update(id, player, (position, mark) -> ruled(() -> position.play(mark, cell))));
+		return this.events.announce(this.games.update(id, player, (position, mark) -> position.play(mark, cell)));
 	}
 
 	@OnIq(namespace = Toetem.NAMESPACE, element = "resign", type = IqType.SET)
 	GameState resign(Resign resign, @From JID player) {
 		String id = required(resign.game(), "game");
-		return this.events.announce(this.games.update(id, player, (position, mark) -> ruled(() -> position.resign(mark))));
+		return this.events.announce(this.games.update(id, player, (position, mark) -> position.resign(mark)));
 	}
 
 	@OnIq(namespace = Toetem.NAMESPACE, element = "game", type = IqType.GET)
@@ -79,25 +82,22 @@ class Referee {
 		this.spectators.unwatch(required(unwatch.game(), "game"), spectator);
 	}
 
-	/** Maps a broken rule to the protocol's stanza error. */
-	private static TicTacToe ruled(java.util.function.Supplier<TicTacToe> action) {
-		try {
-			return action.get();
-		}
-		catch (TicTacToe.IllegalMoveException ex) {
-			Condition condition = switch (ex.violation()) {
-				case OUT_OF_RANGE -> Condition.bad_request;
-				case CELL_TAKEN -> Condition.not_acceptable;
-				case NOT_YOUR_TURN -> Condition.not_allowed;
-				case GAME_OVER -> Condition.unexpected_request;
-			};
-			throw new XmppErrorException(condition, ex.getMessage());
-		}
+	/** A broken rule, as the protocol's stanza error for it (docs/protocol/tictactoe.md). */
+	@XmppExceptionHandler
+	XmppErrorException illegalMove(TicTacToe.IllegalMoveException ex) {
+		ErrorCondition condition = switch (ex.violation()) {
+			case OUT_OF_RANGE -> ErrorCondition.BAD_REQUEST;
+			case CELL_TAKEN -> ErrorCondition.NOT_ACCEPTABLE;
+			case NOT_YOUR_TURN -> ErrorCondition.NOT_ALLOWED;
+			case GAME_OVER -> ErrorCondition.UNEXPECTED_REQUEST;
+		};
+		return new XmppErrorException(condition, ex.getMessage());
 	}
 
+	/** An attribute the request needs: without it, a {@code bad-request} naming it. */
 	private static <T> T required(@Nullable T value, String attribute) {
 		if (value == null) {
-			throw new XmppErrorException(Condition.bad_request, "Missing attribute '" + attribute + "'");
+			throw new ArgumentRejectedException(attribute, attribute + " is missing");
 		}
 		return value;
 	}
@@ -107,7 +107,7 @@ class Referee {
 			return new JID(address);
 		}
 		catch (IllegalArgumentException ex) {
-			throw new XmppErrorException(Condition.jid_malformed, "Not a JID: " + address);
+			throw new XmppErrorException(ErrorCondition.JID_MALFORMED, "Not a JID: " + address);
 		}
 	}
 

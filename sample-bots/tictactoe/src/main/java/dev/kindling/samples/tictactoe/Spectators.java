@@ -7,8 +7,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.stereotype.Component;
 import org.xmpp.packet.JID;
-import org.xmpp.packet.PacketError.Condition;
 
+import dev.kindling.ErrorCondition;
 import dev.kindling.XmppErrorException;
 
 /**
@@ -36,7 +36,7 @@ class Spectators {
 	Game watch(String id, JID spectator) {
 		Game game = this.games.get(id);
 		if (game.markOf(spectator) != null) {
-			throw new XmppErrorException(Condition.bad_request,
+			throw new XmppErrorException(ErrorCondition.BAD_REQUEST,
 					spectator.toBareJID() + " plays in " + id + " and receives its events already");
 		}
 		if (game.position().isOver()) {
@@ -44,7 +44,7 @@ class Spectators {
 		}
 		Set<JID> spectators = this.watchers.computeIfAbsent(id, (key) -> ConcurrentHashMap.newKeySet());
 		if (spectators.size() >= MAX_PER_GAME && !spectators.contains(spectator)) {
-			throw new XmppErrorException(Condition.resource_constraint, id + " has " + MAX_PER_GAME + " spectators already");
+			throw new XmppErrorException(ErrorCondition.RESOURCE_CONSTRAINT, id + " has " + MAX_PER_GAME + " spectators already");
 		}
 		spectators.add(spectator);
 		Game now = this.games.get(id);
@@ -58,7 +58,7 @@ class Spectators {
 	void unwatch(String id, JID spectator) {
 		Set<JID> spectators = this.watchers.get(id);
 		if (spectators == null || !spectators.remove(spectator)) {
-			throw new XmppErrorException(Condition.item_not_found, spectator + " is not watching " + id);
+			throw new XmppErrorException(ErrorCondition.ITEM_NOT_FOUND, spectator + " is not watching " + id);
 		}
 		this.watchers.computeIfPresent(id, (key, left) -> left.isEmpty() ? null : left);
 	}

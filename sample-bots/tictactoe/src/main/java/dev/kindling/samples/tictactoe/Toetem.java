@@ -42,6 +42,11 @@ final class Toetem {
 	record Unwatch(@JacksonXmlProperty(isAttribute = true) @Nullable String game) {
 	}
 
+	/** {@code <counter last='7'/>}: the last game number, an item of the referee's own store. */
+	@XmppPayload(namespace = NAMESPACE, element = "counter")
+	record Counter(@JacksonXmlProperty(isAttribute = true) long last) {
+	}
+
 	/**
 	 * A game's state: the answer to start, move, resign and a query, and the event both players
 	 * receive. A query carries only {@code id}.
@@ -56,6 +61,8 @@ final class Toetem {
 	 * @param resigned {@code x} or {@code o} when a player resigned
 	 * @param forfeited {@code x} or {@code o} when a player forfeited by going offline
 	 * @param room the game's chat room (bare JID) while the referee keeps one
+	 * @param xJid the full JID X plays from: only in the referee's stored items, never sent to players
+	 * @param oJid the full JID O plays from, likewise
 	 */
 	@XmppPayload(namespace = NAMESPACE, element = "game")
 	record GameState(@JacksonXmlProperty(isAttribute = true) @Nullable String id,
@@ -67,7 +74,9 @@ final class Toetem {
 			@JacksonXmlProperty(isAttribute = true) @Nullable String winner,
 			@JacksonXmlProperty(isAttribute = true) @Nullable String resigned,
 			@JacksonXmlProperty(isAttribute = true) @Nullable String forfeited,
-			@JacksonXmlProperty(isAttribute = true) @Nullable String room) {
+			@JacksonXmlProperty(isAttribute = true) @Nullable String room,
+			@JacksonXmlProperty(localName = "x-jid", isAttribute = true) @Nullable String xJid,
+			@JacksonXmlProperty(localName = "o-jid", isAttribute = true) @Nullable String oJid) {
 
 		static GameState of(Game game) {
 			TicTacToe position = game.position();
@@ -85,12 +94,18 @@ final class Toetem {
 			return new GameState(game.id(), game.x().toBareJID(), game.o().toBareJID(), position.board(), status,
 					position.isOver() ? null : lower(position.toMove()), winner,
 					(position.resigned() != null) ? lower(position.resigned()) : null,
-					(position.forfeited() != null) ? lower(position.forfeited()) : null, null);
+					(position.forfeited() != null) ? lower(position.forfeited()) : null, null, null, null);
 		}
 
 		GameState withRoom(@Nullable String room) {
 			return new GameState(this.id, this.x, this.o, this.board, this.status, this.turn, this.winner,
-					this.resigned, this.forfeited, room);
+					this.resigned, this.forfeited, room, this.xJid, this.oJid);
+		}
+
+		/** The state with the full JIDs the players play from, as the referee stores it. */
+		GameState withClients(String xJid, String oJid) {
+			return new GameState(this.id, this.x, this.o, this.board, this.status, this.turn, this.winner,
+					this.resigned, this.forfeited, this.room, xJid, oJid);
 		}
 
 		private static String lower(TicTacToe.Mark mark) {

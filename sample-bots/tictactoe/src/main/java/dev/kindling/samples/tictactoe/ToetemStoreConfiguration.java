@@ -8,7 +8,6 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-import dev.kindling.payload.PayloadMapper;
 import dev.kindling.pubsub.PubSubTemplate;
 import dev.kindling.template.XmppTemplate;
 
@@ -22,13 +21,13 @@ import dev.kindling.template.XmppTemplate;
 class ToetemStoreConfiguration {
 
 	@Bean
-	GameStore gameStore(ToetemStoreProperties properties, PubSubTemplate pubsub, PayloadMapper payloads,
+	GameStore gameStore(ToetemStoreProperties properties, PubSubTemplate pubsub,
 			ObjectProvider<MeterRegistry> meters) {
 		properties.validate();
 		if (!properties.enabled()) {
 			return new GameStore.InMemory();
 		}
-		return new PubSubGameStore(pubsub.forService(properties.serviceOr(pubsub.service())), payloads, properties,
+		return new PubSubGameStore(pubsub.forService(properties.serviceOr(pubsub.service())), properties,
 				meters.getIfAvailable(SimpleMeterRegistry::new));
 	}
 

@@ -7,6 +7,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.xmpp.packet.JID;
 
 import dev.kindling.payload.PayloadMapper;
+import dev.kindling.samples.tictactoe.Toetem.Counter;
+import dev.kindling.samples.tictactoe.Toetem.GameState;
 import dev.kindling.test.Stanzas;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -44,29 +46,39 @@ class GameItemsTests {
 	void aGameSurvivesTheRoundTripWithTheFullJidsOfItsPlayers() {
 		Game game = new Game("g3", new JID("alice@localhost/phone"), new JID("bob@localhost/laptop"),
 				TicTacToe.newGame().play(TicTacToe.Mark.X, 4).play(TicTacToe.Mark.O, 0));
-		Element stored = GameItems.toElement(game, new PayloadMapper());
+		PayloadMapper payloads = new PayloadMapper();
+		Element stored = payloads.toElement(GameItems.toStored(game));
 
 		assertThat(stored.attributeValue("x")).isEqualTo("alice@localhost");
-		assertThat(GameItems.fromElement(stored)).isEqualTo(game);
+		assertThat(stored.attributeValue("x-jid")).isEqualTo("alice@localhost/phone");
+		assertThat(GameItems.fromStored(payloads.fromElement(stored, GameState.class))).isEqualTo(game);
+	}
+
+	@Test
+	void playersNeverSeeTheFullJids() {
+		Game game = new Game("g3", new JID("alice@localhost/phone"), new JID("bob@localhost/laptop"), TicTacToe.newGame());
+
+		assertThat(new PayloadMapper().toElement(GameState.of(game)).asXML()).doesNotContain("jid");
 	}
 
 	@Test
 	void refusesItemsThatAreNotGames() {
-		assertThatIllegalArgumentException()
-			.isThrownBy(() -> GameItems.fromElement(Stanzas.xml("<game xmlns='urn:example' id='g1'/>")));
-		assertThatIllegalArgumentException().isThrownBy(() -> GameItems.fromElement(Stanzas.xml("<game xmlns='" + NS
-				+ "' id='g1' board='---------' status='playing' x-jid='alice@localhost'/>"))); // no o-jid
-		assertThatIllegalArgumentException().isThrownBy(() -> GameItems.fromElement(Stanzas.xml("<game xmlns='" + NS
-				+ "' id='g1' board='---------' status='playing' x-jid='a@@b' o-jid='bob@localhost'/>")));
+		PayloadMapper payloads = new PayloadMapper();
+		assertThatIllegalArgumentException().isThrownBy(() -> GameItems.fromStored(payloads.fromElement(Stanzas.xml(
+				"<game xmlns='" + NS + "' id='g1' board='---------' status='playing' x-jid='alice@localhost'/>"),
+				GameState.class))); // no o-jid
+		assertThatIllegalArgumentException().isThrownBy(() -> GameItems.fromStored(payloads.fromElement(Stanzas.xml(
+				"<game xmlns='" + NS + "' id='g1' board='---------' status='playing' x-jid='a@@b' o-jid='bob@localhost'/>"),
+				GameState.class)));
 	}
 
 	@Test
 	void readsTheCounterAndGameNumbers() {
-		assertThat(GameItems.counterOf(GameItems.counter(42))).isEqualTo(42);
-		assertThat(GameItems.counterOf(Stanzas.xml("<game xmlns='" + NS + "'/>"))).isEqualTo(-1);
-		assertThat(GameItems.counterOf(null)).isEqualTo(-1);
-		assertThatIllegalArgumentException()
-			.isThrownBy(() -> GameItems.counterOf(Stanzas.xml("<counter xmlns='" + NS + "' last='many'/>")));
+		PayloadMapper payloads = new PayloadMapper();
+		Element counter = payloads.toElement(GameItems.counter(42));
+
+		assertThat(counter.asXML()).isEqualTo("<counter xmlns=\"" + NS + "\" last=\"42\"/>");
+		assertThat(payloads.fromElement(counter, Counter.class).last()).isEqualTo(42);
 		assertThat(GameItems.numberOf("g17")).isEqualTo(17);
 		assertThat(GameItems.numberOf("counter")).isZero();
 		assertThat(GameItems.numberOf("g99999999999999999999")).isZero();

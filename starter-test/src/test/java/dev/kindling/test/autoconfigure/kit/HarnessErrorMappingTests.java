@@ -51,11 +51,11 @@ class HarnessErrorMappingTests {
 	}
 
 	@Test
-	void contentThatCannotBeBoundIsBadRequest() {
+	void contentThatCannotBeBoundIsAnsweredInTheChatNamingTheArgument() {
 		assertThat(this.harness.send(Stanzas.chat(ALICE, "bot.test", "!double 21"))).singleMessage().hasBody("42");
 
 		assertThat(this.harness.send(Stanzas.chat(ALICE, "bot.test", "!double twenty"))).singleMessage()
-			.hasType(Message.Type.error).isTo(ALICE).hasErrorCondition(Condition.bad_request);
+			.hasType(Message.Type.chat).isTo(ALICE).hasBody("n must be a whole number from -2147483648 to 2147483647 (not \"twenty\")");
 	}
 
 	@Test

@@ -16,9 +16,10 @@ import org.xmpp.packet.Packet;
 import org.xmpp.packet.PacketError;
 import org.xmpp.packet.Presence;
 
-import dev.kindling.XmppErrorException;
+import dev.kindling.ErrorCondition;
 import dev.kindling.handler.StanzaHandler;
 import dev.kindling.observe.DropReason;
+import dev.kindling.observe.HandlerOutcome;
 import dev.kindling.observe.RequestOutcome;
 import dev.kindling.observe.StanzaObserver;
 
@@ -37,7 +38,7 @@ public class XmppStanzaMetrics implements StanzaObserver {
 
 	private final Direction sent;
 
-	private final Map<PacketError.Condition, Counter> errorsSent = new EnumMap<>(PacketError.Condition.class);
+	private final Map<ErrorCondition, Counter> errorsSent = new EnumMap<>(ErrorCondition.class);
 
 	private final Counter errorsSentUnknown;
 
@@ -51,8 +52,8 @@ public class XmppStanzaMetrics implements StanzaObserver {
 		this.registry = registry;
 		this.received = new Direction(registry, "xmpp.stanzas.received", "Stanzas received from the server");
 		this.sent = new Direction(registry, "xmpp.stanzas.sent", "Stanzas written to the server");
-		for (PacketError.Condition condition : PacketError.Condition.values()) {
-			this.errorsSent.put(condition, errorCounter(registry, condition.toXMPP()));
+		for (ErrorCondition condition : ErrorCondition.values()) {
+			this.errorsSent.put(condition, errorCounter(registry, condition.toXmpp()));
 		}
 		this.errorsSentUnknown = errorCounter(registry, UNKNOWN);
 		for (DropReason reason : DropReason.values()) {
@@ -86,8 +87,8 @@ public class XmppStanzaMetrics implements StanzaObserver {
 		this.sent.count(stanza);
 		if (isError(stanza)) {
 			PacketError error = stanza.getError();
-			PacketError.Condition condition = (error != null) ? error.getCondition() : null;
-			((condition != null) ? this.errorsSent.get(condition) : this.errorsSentUnknown).increment();
+			// Read from the element: Tinder's getCondition() throws on conditions it lacks (policy-violation).
+			((error != null) ? this.errorsSent.get(ErrorCondition.of(error)) : this.errorsSentUnknown).increment();
 		}
 	}
 
@@ -96,16 +97,21 @@ public class XmppStanzaMetrics implements StanzaObserver {
 		this.dropped.get(reason).increment();
 	}
 
+	/** Classifies by {@link HandlerOutcome#of(Throwable)}, for callers that know no exception handlers. */
 	@Override
 	public void handled(StanzaHandler handler, Packet stanza, long nanos, @Nullable Throwable failure) {
+		handled(handler, stanza, nanos, HandlerOutcome.of(failure), failure);
+	}
+
+	@Override
+	public void handled(StanzaHandler handler, Packet stanza, long nanos, HandlerOutcome outcome,
+			@Nullable Throwable failure) {
 		HandlerTimers timers = this.handlers.get(handler);
 		if (timers == null) {
 			// Only the first stanza of each handler: the capturing lambda would be allocated every time.
 			timers = this.handlers.computeIfAbsent(handler, (key) -> new HandlerTimers(this.registry, key));
 		}
-		Timer timer = (failure == null) ? timers.success
-				: (failure instanceof XmppErrorException) ? timers.error : timers.failure;
-		timer.record(nanos, TimeUnit.NANOSECONDS);
+		timers.get(outcome).record(nanos, TimeUnit.NANOSECONDS);
 	}
 
 	@Override
@@ -187,22 +193,24 @@ public class XmppStanzaMetrics implements StanzaObserver {
 	/** The timers of one handler method, one per outcome. */
 	private static final class HandlerTimers {
 
-		final Timer success;
-
-		final Timer error;
-
-		final Timer failure;
+		private final Timer[] timers = new Timer[HandlerOutcome.values().length];
 
 		HandlerTimers(MeterRegistry registry, StanzaHandler handler) {
-			this.success = timer(registry, handler, "success");
-			this.error = timer(registry, handler, "error");
-			this.failure = timer(registry, handler, "failure");
+			for (HandlerOutcome outcome : HandlerOutcome.values()) {
+				this.timers[outcome.ordinal()] = timer(registry, handler, outcome.tagValue());
+			}
+		}
+
+		Timer get(HandlerOutcome outcome) {
+			return this.timers[outcome.ordinal()];
 		}
 
 		private static Timer timer(MeterRegistry registry, StanzaHandler handler, String outcome) {
 			return Timer.builder("xmpp.handler.duration")
 				.description("Time handler methods take, to the method's return or its future's completion; "
-						+ "outcome error is a stanza error thrown on purpose, failure any other exception")
+						+ "outcome rejected is the sender's mistake (a client-side stanza error, an argument that "
+						+ "does not bind, an exception an exception handler answered), error another stanza error "
+						+ "thrown on purpose, failure any other exception (a bug)")
 				.tag("handler", handler.name())
 				.tag("outcome", outcome)
 				.register(registry);

@@ -19,6 +19,7 @@ import org.xmpp.packet.Message;
 import org.xmpp.packet.PacketError;
 import org.xmpp.packet.Presence;
 
+import dev.kindling.ErrorCondition;
 import dev.kindling.XmppErrorException;
 import dev.kindling.boot.actuate.ClosedPort;
 import dev.kindling.boot.autoconfigure.XmppComponentAutoConfiguration;
@@ -28,6 +29,7 @@ import dev.kindling.handler.MessageType;
 import dev.kindling.handler.OnMessage;
 import dev.kindling.handler.StanzaHandler;
 import dev.kindling.observe.DropReason;
+import dev.kindling.observe.HandlerOutcome;
 import dev.kindling.observe.RequestOutcome;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -106,8 +108,11 @@ class XmppMetricsAutoConfigurationTests {
 			metrics.handled(handler, new Message(), 1_000_000, null);
 			metrics.handled(handler, new Message(), 1_000_000, null);
 			metrics.handled(handler, new Message(), 1_000_000,
-					new XmppErrorException(PacketError.Condition.not_allowed, "no"));
+					new XmppErrorException(PacketError.Condition.resource_constraint, "busy"));
 			metrics.handled(handler, new Message(), 1_000_000, new IllegalStateException("boom"));
+			// The sender's mistakes: a client-side condition, or what an exception handler answered.
+			metrics.handled(handler, new Message(), 1_000_000, new XmppErrorException(ErrorCondition.NOT_ALLOWED, "no"));
+			metrics.handled(handler, new Message(), 1_000_000, HandlerOutcome.REJECTED, new IllegalStateException("taken"));
 
 			String name = "XmppMetricsAutoConfigurationTests.Handlers.echo(String)";
 			assertThat(registry.get("xmpp.handler.duration").tags("handler", name, "outcome", "success").timer().count())
@@ -116,6 +121,8 @@ class XmppMetricsAutoConfigurationTests {
 				.isEqualTo(1);
 			assertThat(registry.get("xmpp.handler.duration").tags("handler", name, "outcome", "failure").timer().count())
 				.isEqualTo(1);
+			assertThat(registry.get("xmpp.handler.duration").tags("handler", name, "outcome", "rejected").timer().count())
+				.isEqualTo(2);
 		});
 	}
 

@@ -1,0 +1,8 @@
+package dev.kindling.test.autoconfigure.docs.errors;
+
+class UnknownPlayerException extends RuntimeException {
+
+    UnknownPlayerException(String player) {
+        super("Unknown player " + player);
+    }
+}

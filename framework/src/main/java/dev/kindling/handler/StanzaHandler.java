@@ -7,11 +7,13 @@ import org.springframework.core.MethodParameter;
 import org.springframework.messaging.handler.invocation.InvocableHandlerMethod;
 import org.springframework.util.ClassUtils;
 
+import dev.kindling.observe.ObservedHandler;
+
 /**
  * One handler method, ready to invoke: its condition, the invocable method with its argument
  * resolvers, and the effective return type (a future's value type for asynchronous handlers).
  */
-public final class StanzaHandler {
+public final class StanzaHandler implements ObservedHandler {
 
 	private final StanzaCondition condition;
 
@@ -50,11 +52,13 @@ public final class StanzaHandler {
 		return this.async;
 	}
 
+	@Override
 	public Method method() {
 		return this.invocable.getMethod();
 	}
 
 	/** {@code Class.method(ParamType, …)}, for logs and startup errors. */
+	@Override
 	public String name() {
 		return this.name;
 	}

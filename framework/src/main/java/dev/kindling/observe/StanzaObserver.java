@@ -6,8 +6,6 @@ import org.jspecify.annotations.Nullable;
 import org.xmpp.packet.IQ;
 import org.xmpp.packet.Packet;
 
-import dev.kindling.handler.StanzaHandler;
-
 /**
  * Sees what happens to stanzas. Called on the threads doing the work (the reader, the writer,
  * handler threads), so implementations must be fast, thread-safe and must not throw; they must
@@ -36,7 +34,7 @@ public interface StanzaObserver {
 	 * when its future completed.
 	 * @param failure what it threw or failed with, or {@code null}
 	 */
-	default void handled(StanzaHandler handler, Packet stanza, long nanos, @Nullable Throwable failure) {
+	default void handled(ObservedHandler handler, Packet stanza, long nanos, @Nullable Throwable failure) {
 	}
 
 	/** One of the component's own IQ requests ended. */

@@ -17,8 +17,8 @@ import org.xmpp.packet.PacketError;
 import org.xmpp.packet.Presence;
 
 import dev.kindling.XmppErrorException;
-import dev.kindling.handler.StanzaHandler;
 import dev.kindling.observe.DropReason;
+import dev.kindling.observe.ObservedHandler;
 import dev.kindling.observe.RequestOutcome;
 import dev.kindling.observe.StanzaObserver;
 
@@ -45,7 +45,7 @@ public class XmppStanzaMetrics implements StanzaObserver {
 
 	private final Map<RequestOutcome, Timer> requests = new EnumMap<>(RequestOutcome.class);
 
-	private final Map<StanzaHandler, HandlerTimers> handlers = new ConcurrentHashMap<>();
+	private final Map<ObservedHandler, HandlerTimers> handlers = new ConcurrentHashMap<>();
 
 	public XmppStanzaMetrics(MeterRegistry registry) {
 		this.registry = registry;
@@ -97,7 +97,7 @@ public class XmppStanzaMetrics implements StanzaObserver {
 	}
 
 	@Override
-	public void handled(StanzaHandler handler, Packet stanza, long nanos, @Nullable Throwable failure) {
+	public void handled(ObservedHandler handler, Packet stanza, long nanos, @Nullable Throwable failure) {
 		HandlerTimers timers = this.handlers.get(handler);
 		if (timers == null) {
 			// Only the first stanza of each handler: the capturing lambda would be allocated every time.
@@ -193,13 +193,13 @@ public class XmppStanzaMetrics implements StanzaObserver {
 
 		final Timer failure;
 
-		HandlerTimers(MeterRegistry registry, StanzaHandler handler) {
+		HandlerTimers(MeterRegistry registry, ObservedHandler handler) {
 			this.success = timer(registry, handler, "success");
 			this.error = timer(registry, handler, "error");
 			this.failure = timer(registry, handler, "failure");
 		}
 
-		private static Timer timer(MeterRegistry registry, StanzaHandler handler, String outcome) {
+		private static Timer timer(MeterRegistry registry, ObservedHandler handler, String outcome) {
 			return Timer.builder("xmpp.handler.duration")
 				.description("Time handler methods take, to the method's return or its future's completion; "
 						+ "outcome error is a stanza error thrown on purpose, failure any other exception")

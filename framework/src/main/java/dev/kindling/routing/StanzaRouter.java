@@ -154,7 +154,7 @@ public final class StanzaRouter {
 				this.returnValueHandler.handleReturnValue(value, handler.returnType(), inbound);
 			}
 			if (inbound.awaitsAnswer()) {
-				inbound.send(Replies.result((IQ) inbound.getPayload()));
+				inbound.sendWithoutCopy(Replies.result((IQ) inbound.getPayload()));
 			}
 		}
 		catch (StanzaNotSentException ex) {
@@ -220,7 +220,7 @@ public final class StanzaRouter {
 			}
 		}
 		try {
-			this.template.send(Replies.error(stanza, error));
+			this.template.sendWithoutCopy(Replies.error(stanza, error));
 		}
 		catch (StanzaNotSentException ex) {
 			logger.warn("Could not send {} to {}: {}", error.getCondition().toXMPP(), stanza.getFrom(), ex.getMessage());

@@ -47,7 +47,8 @@ public interface XmppTemplate {
 		message.setType(Message.Type.chat);
 		message.setTo(to);
 		message.setBody(body);
-		send(message);
+		// Built here for this send alone: nothing else holds it, so no copy is needed.
+		sendWithoutCopy(message);
 	}
 
 	/**

@@ -6,13 +6,19 @@
 # the JVM cannot map fails the check - until Spring Boot reports the application started
 # (AOT-processed, when the ENTRYPOINT enables Spring AOT). Every java is a JDK of the image's
 # major version (scripts/image-jdk.sh finds it), since a cache only works on the JDK that made it.
+# Without one the check fails under CI=true and is skipped, saying so, everywhere else.
 # Usage: check-sample-image.sh <Dockerfile> <runnable jar> <scratch dir>
 set -euo pipefail
 
 dockerfile=$1 jar=$2 work=$3
 fail() { echo "check-sample-image: $*" >&2; exit 1; }
 
-java_home=$(sh "$(dirname "${BASH_SOURCE[0]}")/image-jdk.sh" "$dockerfile") || fail "no JDK to run the image's steps on (above)"
+if ! java_home=$(sh "$(dirname "${BASH_SOURCE[0]}")/image-jdk.sh" "$dockerfile"); then
+	[ "${CI:-}" = true ] && fail "no JDK to run the image's steps on (above); CI=true requires this check"
+	echo "check-sample-image: SKIPPED for $jar: no JDK to run the image's steps on (above), so its extraction," \
+		"layers, AOT cache and start as the image's user were not checked. Under CI=true this fails the build." >&2
+	exit 0
+fi
 # The Dockerfile's java, also under env -i below.
 PATH="$java_home/bin:$PATH"
 

@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -45,7 +46,9 @@ public final class AdHocCommands implements DiscoItemsProvider {
 
 	private static final Logger logger = LoggerFactory.getLogger(AdHocCommands.class);
 
-	private final Map<String, Command> commands = new LinkedHashMap<>();
+	// An immutable snapshot, replaced whole by register (synchronized, so two registrations never
+	// lose one another) and read without a lock by the handler threads.
+	private volatile Map<String, Command> commands = Map.of();
 
 	private final CommandSessions sessions;
 
@@ -91,7 +94,9 @@ public final class AdHocCommands implements DiscoItemsProvider {
 			}
 		}
 		ReflectionUtils.makeAccessible(method);
-		this.commands.put(annotation.node(), new Command(annotation.node(), annotation.name(), allowed, bean, method, name));
+		Map<String, Command> commands = new LinkedHashMap<>(this.commands);
+		commands.put(annotation.node(), new Command(annotation.node(), annotation.name(), allowed, bean, method, name));
+		this.commands = Collections.unmodifiableMap(commands);
 		logger.info("Kindling mapped @AdHocCommand(node='{}', name='{}'{}) -> {}", annotation.node(), annotation.name(),
 				allowed.isEmpty() ? "" : ", allowed=" + allowed, name);
 	}

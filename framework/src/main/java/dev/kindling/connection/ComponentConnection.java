@@ -57,7 +57,9 @@ public class ComponentConnection implements SmartLifecycle {
 
 	private volatile boolean stopping;
 
-	private @Nullable ScheduledExecutorService supervisor;
+	// Written only under this object's lock (start and stop check and set it together), read
+	// without one: volatile, so reconnect, loss reports and isRunning see the current one.
+	private volatile @Nullable ScheduledExecutorService supervisor;
 
 	// Confined to the supervisor thread.
 	private ComponentTransport.@Nullable Wire stream;
@@ -187,7 +189,8 @@ public class ComponentConnection implements SmartLifecycle {
 	}
 
 	private void scheduleRetry(Throwable cause, boolean log) {
-		if (this.stopping || this.supervisor == null) {
+		ScheduledExecutorService executor = this.supervisor;
+		if (this.stopping || executor == null) {
 			return;
 		}
 		Duration delay = this.backoff.next();
@@ -200,7 +203,7 @@ public class ComponentConnection implements SmartLifecycle {
 			logger.info("Reconnecting component '{}' in {} ms", this.endpoint.domain(), delay.toMillis());
 		}
 		publish(new ComponentReconnectingEvent(this, attempt, delay, cause));
-		this.nextAttempt = this.supervisor.schedule(this::attempt, delay.toMillis(), TimeUnit.MILLISECONDS);
+		this.nextAttempt = executor.schedule(this::attempt, delay.toMillis(), TimeUnit.MILLISECONDS);
 	}
 
 	private void logFailure(Throwable cause, int attempt, Duration delay) {

@@ -108,9 +108,22 @@ public final class InboundStanza implements Message<Packet> {
 	 * Send a stanza in the context of this one: a missing {@code to} is the sender (refused when this
 	 * stanza is an error, which is never answered), a missing {@code from} the address the sender
 	 * wrote to. An IQ {@code result} or {@code error} with this
-	 * request's id counts as its answer; a second answer is refused.
+	 * request's id counts as its answer; a second answer is refused. Like
+	 * {@link XmppTemplate#send}, the stanza is copied: the caller may change it afterwards.
 	 */
 	public void send(Packet outbound) {
+		this.template.send(addressed(outbound));
+	}
+
+	/**
+	 * {@link #send} without the copy, for a stanza Kindling built for this reply alone (see
+	 * {@link XmppTemplate#sendWithoutCopy}).
+	 */
+	public void sendWithoutCopy(Packet outbound) {
+		this.template.sendWithoutCopy(addressed(outbound));
+	}
+
+	private Packet addressed(Packet outbound) {
 		if (outbound.getTo() == null) {
 			outbound.setTo(this.stanza.getFrom());
 		}
@@ -122,7 +135,7 @@ public final class InboundStanza implements Message<Packet> {
 			outbound.setFrom(this.stanza.getTo());
 		}
 		markIfAnswer(outbound);
-		this.template.send(outbound);
+		return outbound;
 	}
 
 	/**
@@ -162,6 +175,11 @@ public final class InboundStanza implements Message<Packet> {
 			InboundStanza.this.template.send(stanza);
 		}
 
+		@Override
+		public void sendWithoutCopy(Packet stanza) {
+			markIfAnswer(stanza);
+			InboundStanza.this.template.sendWithoutCopy(stanza);
+		}
 
 		@Override
 		public CompletableFuture<IQ> request(IQ request) {

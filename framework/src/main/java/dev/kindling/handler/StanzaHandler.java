@@ -11,11 +11,13 @@ import org.springframework.messaging.handler.invocation.HandlerMethodArgumentRes
 import org.springframework.messaging.handler.invocation.InvocableHandlerMethod;
 import org.springframework.util.ClassUtils;
 
+import dev.kindling.observe.ObservedHandler;
+
 /**
  * One handler method, ready to invoke: its condition, each parameter with the resolver chosen for
  * it at startup, and the effective return type (a future's value type for asynchronous handlers).
  */
-public final class StanzaHandler {
+public final class StanzaHandler implements ObservedHandler {
 
 	private final StanzaCondition condition;
 
@@ -102,6 +104,7 @@ public final class StanzaHandler {
 		return this.async;
 	}
 
+	@Override
 	public Method method() {
 		return this.invoker.getMethod();
 	}
@@ -112,6 +115,7 @@ public final class StanzaHandler {
 	}
 
 	/** {@code Class.method(ParamType, …)}, for logs and startup errors. */
+	@Override
 	public String name() {
 		return this.name;
 	}

@@ -53,7 +53,7 @@ final class StanzaReturnValueHandlers {
 		@Override
 		public void handleReturnValue(Object returnValue, MethodParameter returnType, Message<?> message) {
 			InboundStanza inbound = inbound(message);
-			inbound.send(Replies.message((org.xmpp.packet.Message) inbound.getPayload(), (String) returnValue));
+			inbound.sendWithoutCopy(Replies.message((org.xmpp.packet.Message) inbound.getPayload(), (String) returnValue));
 		}
 
 	}
@@ -72,7 +72,7 @@ final class StanzaReturnValueHandlers {
 		public void handleReturnValue(Object returnValue, MethodParameter returnType, Message<?> message) {
 			InboundStanza inbound = inbound(message);
 			Element child = (returnValue instanceof PacketExtension extension) ? extension.getElement() : (Element) returnValue;
-			inbound.send(Replies.result((IQ) inbound.getPayload(), child.createCopy()));
+			inbound.sendWithoutCopy(Replies.result((IQ) inbound.getPayload(), child.createCopy()));
 		}
 
 	}

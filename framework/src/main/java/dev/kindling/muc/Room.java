@@ -54,6 +54,8 @@ public final class Room {
 
 	final Map<String, CompletableFuture<Void>> pendingSubjects = new ConcurrentHashMap<>();
 
+	// Written only by this room's RoomTracker, always under the tracker's lock (together with the
+	// join under way it goes with); read without a lock, hence volatile.
 	volatile State state = State.NOT_JOINED;
 
 	volatile String nick;

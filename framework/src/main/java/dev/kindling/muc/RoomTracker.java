@@ -165,7 +165,9 @@ final class RoomTracker {
 			this.room.nick = item.attributeValue("nick");
 			return;
 		}
-		this.room.state = Room.State.NOT_JOINED;
+		synchronized (this) {
+			this.room.state = Room.State.NOT_JOINED;
+		}
 		this.room.occupants.clear();
 		String why = codes.contains(Muc.BANNED) ? "banned"
 				: codes.contains(Muc.KICKED) ? "kicked"

@@ -6,8 +6,6 @@ import org.jspecify.annotations.Nullable;
 import org.xmpp.packet.IQ;
 import org.xmpp.packet.Packet;
 
-import dev.kindling.handler.StanzaHandler;
-
 /**
  * Calls several observers in turn.
  */
@@ -41,14 +39,14 @@ final class CompositeStanzaObserver implements StanzaObserver {
 	}
 
 	@Override
-	public void handled(StanzaHandler handler, Packet stanza, long nanos, @Nullable Throwable failure) {
+	public void handled(ObservedHandler handler, Packet stanza, long nanos, @Nullable Throwable failure) {
 		for (StanzaObserver observer : this.observers) {
 			observer.handled(handler, stanza, nanos, failure);
 		}
 	}
 
 	@Override
-	public void handled(StanzaHandler handler, Packet stanza, long nanos, HandlerOutcome outcome,
+	public void handled(ObservedHandler handler, Packet stanza, long nanos, HandlerOutcome outcome,
 			@Nullable Throwable failure) {
 		for (StanzaObserver observer : this.observers) {
 			observer.handled(handler, stanza, nanos, outcome, failure);

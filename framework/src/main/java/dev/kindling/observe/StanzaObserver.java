@@ -6,8 +6,6 @@ import org.jspecify.annotations.Nullable;
 import org.xmpp.packet.IQ;
 import org.xmpp.packet.Packet;
 
-import dev.kindling.handler.StanzaHandler;
-
 /**
  * Sees what happens to stanzas. Called on the threads doing the work (the reader, the writer,
  * handler threads), so implementations must be fast, thread-safe and must not throw; they must
@@ -36,18 +34,18 @@ public interface StanzaObserver {
 	 * when its future completed.
 	 * @param failure what it threw or failed with, or {@code null}
 	 */
-	default void handled(StanzaHandler handler, Packet stanza, long nanos, @Nullable Throwable failure) {
+	default void handled(ObservedHandler handler, Packet stanza, long nanos, @Nullable Throwable failure) {
 	}
 
 	/**
 	 * A handler finished with a stanza, with the outcome its exception handlers (if any) decided;
 	 * this is the method the router calls. By default it calls
-	 * {@link #handled(StanzaHandler, Packet, long, Throwable)}, so observers written before outcomes
+	 * {@link #handled(ObservedHandler, Packet, long, Throwable)}, so observers written before outcomes
 	 * existed keep working.
 	 * @param outcome how it ended; see {@link HandlerOutcome} for the rule
 	 * @param failure what it threw or failed with, or {@code null}
 	 */
-	default void handled(StanzaHandler handler, Packet stanza, long nanos, HandlerOutcome outcome,
+	default void handled(ObservedHandler handler, Packet stanza, long nanos, HandlerOutcome outcome,
 			@Nullable Throwable failure) {
 		handled(handler, stanza, nanos, failure);
 	}

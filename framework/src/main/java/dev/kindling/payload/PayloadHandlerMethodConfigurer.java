@@ -109,14 +109,14 @@ public final class PayloadHandlerMethodConfigurer implements HandlerMethodConfig
 			InboundStanza inbound = (InboundStanza) message;
 			Element payload = PayloadHandlerMethodConfigurer.this.mapper.toElement(returnValue);
 			if (inbound.getPayload() instanceof IQ request) {
-				inbound.send(Replies.result(request, payload));
+				inbound.sendWithoutCopy(Replies.result(request, payload));
 				return;
 			}
 			org.xmpp.packet.Message received = (org.xmpp.packet.Message) inbound.getPayload();
 			org.xmpp.packet.Message reply = Replies.message(received, "");
 			reply.getElement().remove(reply.getElement().element("body"));
 			reply.getElement().add(payload);
-			inbound.send(reply);
+			inbound.sendWithoutCopy(reply);
 		}
 
 	}

@@ -66,7 +66,7 @@ public final class ChatStates {
 		}
 		message.addChildElement(state, NAMESPACE);
 		try {
-			this.template.send(message);
+			this.template.sendWithoutCopy(message);
 		}
 		catch (StanzaNotSentException ex) {
 			// A lost chat state is harmless: the reply still follows when the stream is back.

@@ -111,7 +111,7 @@ final class HandlerFailures {
 			String text = null;
 			if (value instanceof String string) {
 				if (stanza instanceof Message message) {
-					inbound.send(Replies.toSender(message, string));
+					inbound.sendWithoutCopy(Replies.toSender(message, string));
 				}
 				else {
 					text = string;

@@ -76,7 +76,7 @@ public final class StanzaRouter {
 	public StanzaRouter(HandlerRegistry registry, HandlerMethodReturnValueHandler returnValueHandler,
 			XmppTemplate template, PendingRequests pendingRequests, StanzaObserver observer,
 			List<RoutingInterceptor> interceptors, XmppExceptionHandlers exceptionHandlers) {
-		this.failures = new HandlerFailures(exceptionHandlers, observer, this::replyError, template::send);
+		this.failures = new HandlerFailures(exceptionHandlers, observer, this::replyError, template::sendWithoutCopy);
 		this.interceptors = List.copyOf(interceptors);
 		this.observer = observer;
 		this.registry = registry;
@@ -159,7 +159,7 @@ public final class StanzaRouter {
 				this.returnValueHandler.handleReturnValue(value, handler.returnType(), inbound);
 			}
 			if (inbound.awaitsAnswer()) {
-				inbound.send(Replies.result((IQ) inbound.getPayload()));
+				inbound.sendWithoutCopy(Replies.result((IQ) inbound.getPayload()));
 			}
 		}
 		catch (StanzaNotSentException ex) {
@@ -210,7 +210,7 @@ public final class StanzaRouter {
 			}
 		}
 		try {
-			this.template.send(Replies.error(stanza, error));
+			this.template.sendWithoutCopy(Replies.error(stanza, error));
 		}
 		catch (StanzaNotSentException ex) {
 			logger.warn("Could not send {} to {}: {}", error.getCondition().toXMPP(), stanza.getFrom(), ex.getMessage());

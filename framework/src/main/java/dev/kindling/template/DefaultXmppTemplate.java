@@ -47,6 +47,17 @@ public class DefaultXmppTemplate implements XmppTemplate, ApplicationListener<Co
 
 	@Override
 	public void send(Packet stanza) {
+		// The caller may change or reuse its stanza as soon as this returns; the writer thread
+		// serializes later, so it gets a copy of its own.
+		this.outbound.offer(addressed(stanza).createCopy());
+	}
+
+	@Override
+	public void sendWithoutCopy(Packet stanza) {
+		this.outbound.offer(addressed(stanza));
+	}
+
+	private Packet addressed(Packet stanza) {
 		Assert.notNull(stanza.getTo(), () -> "A stanza needs a 'to': " + stanza.toXML());
 		JID from = stanza.getFrom();
 		if (from == null) {
@@ -56,7 +67,7 @@ public class DefaultXmppTemplate implements XmppTemplate, ApplicationListener<Co
 			throw new IllegalArgumentException("'from' " + from + " is outside the component's domain "
 					+ this.componentJid.getDomain() + "; the server would close the stream for it");
 		}
-		this.outbound.offer(stanza);
+		return stanza;
 	}
 
 	@Override

@@ -14,6 +14,10 @@ import org.xmpp.packet.Packet;
  *
  * <p>Every stanza leaves with a {@code from} inside the component's domain: a missing one is set to
  * the domain itself, a foreign one is refused (the server would close the stream for it).
+ *
+ * <p>A stanza handed to {@link #send} is never shared with the writer thread: the template fills in
+ * a missing {@code from} (and {@link #request} an id), then queues a copy. Changing or reusing the
+ * stanza after the call returns does not change what is written.
  */
 public interface XmppTemplate {
 
@@ -28,13 +32,23 @@ public interface XmppTemplate {
 	 */
 	void send(Packet stanza);
 
+	/**
+	 * {@link #send} without the copy, for a stanza built for this one send that no one changes
+	 * afterwards, as Kindling's own replies are: it is queued as it is, and changing it after the call
+	 * races with the writer thread. Application code should call {@link #send}.
+	 */
+	default void sendWithoutCopy(Packet stanza) {
+		send(stanza);
+	}
+
 	/** Send a {@code chat} message with a body from the component's domain. */
 	default void sendMessage(JID to, String body) {
 		Message message = new Message();
 		message.setType(Message.Type.chat);
 		message.setTo(to);
 		message.setBody(body);
-		send(message);
+		// Built here for this send alone: nothing else holds it, so no copy is needed.
+		sendWithoutCopy(message);
 	}
 
 	/**

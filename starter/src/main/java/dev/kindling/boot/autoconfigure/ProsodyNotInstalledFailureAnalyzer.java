@@ -7,7 +7,8 @@ import dev.kindling.devserver.ProsodyNotInstalledException;
 
 /**
  * Turns a missing Prosody under {@code xmpp.dev-server.enabled=true} into a one-line startup error
- * that says how to install it.
+ * that says how to install it. Without the dev server module Boot skips this analyzer (its
+ * exception type cannot be resolved), which is harmless: nothing can throw that exception then.
  */
 class ProsodyNotInstalledFailureAnalyzer extends AbstractFailureAnalyzer<ProsodyNotInstalledException> {
 

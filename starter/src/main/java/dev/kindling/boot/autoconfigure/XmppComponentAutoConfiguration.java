@@ -22,6 +22,7 @@ import org.springframework.util.ReflectionUtils;
 import org.xmpp.packet.JID;
 
 import dev.kindling.connection.ComponentConnection;
+import dev.kindling.connection.ComponentTransport;
 import dev.kindling.connection.ConnectionSettings;
 import dev.kindling.connection.OutboundQueue;
 import dev.kindling.dispatch.DispatchSettings;
@@ -164,13 +165,20 @@ public final class XmppComponentAutoConfiguration {
 				observer(observers), limiter);
 	}
 
+	/** The wire: XEP-0114 over TCP, unless a bean of another one (the test kit's in-memory wire) replaces it. */
+	@Bean
+	@ConditionalOnMissingBean
+	ComponentTransport xmppComponentTransport() {
+		return ComponentTransport.TCP;
+	}
+
 	@Bean
 	@ConditionalOnMissingBean
 	ComponentConnection xmppComponentConnection(XmppConnectionDetails details, XmppComponentProperties properties,
 			OutboundQueue outbound, StanzaDispatcher dispatcher, ApplicationEventPublisher events,
-			ObjectProvider<StanzaObserver> observers) {
+			ObjectProvider<StanzaObserver> observers, ComponentTransport transport) {
 		return new ComponentConnection(details.toEndpoint(), connectionSettings(properties), outbound, dispatcher, events,
-				observer(observers));
+				observer(observers), transport);
 	}
 
 	@Bean

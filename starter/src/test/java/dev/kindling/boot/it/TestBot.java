@@ -26,7 +26,7 @@ import dev.kindling.handler.IqType;
 import dev.kindling.handler.MessageType;
 import dev.kindling.handler.OnIq;
 import dev.kindling.handler.OnMessage;
-import dev.kindling.handler.StanzaHandler;
+import dev.kindling.observe.ObservedHandler;
 import dev.kindling.observe.StanzaObserver;
 
 /**
@@ -104,7 +104,7 @@ class TestBot {
 		}
 
 		@Override
-		public void handled(StanzaHandler handler, Packet stanza, long nanos, Throwable failure) {
+		public void handled(ObservedHandler handler, Packet stanza, long nanos, Throwable failure) {
 			this.handled.add(handler.name() + ((failure != null) ? " failed" : ""));
 		}
 

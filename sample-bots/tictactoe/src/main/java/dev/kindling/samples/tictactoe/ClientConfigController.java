@@ -14,7 +14,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import dev.kindling.boot.autoconfigure.XmppConnectionDetails;
-import dev.kindling.devserver.ProsodyServer;
+import dev.kindling.boot.autoconfigure.XmppDevServerDetails;
 
 /**
  * {@code GET /toetem/config}: what the page at {@code /} needs to log in and find the referee. The
@@ -28,7 +28,7 @@ class ClientConfigController {
 	private final ClientConfig config;
 
 	ClientConfigController(ToetemWebProperties properties, XmppConnectionDetails component,
-			ObjectProvider<ProsodyServer> devServer) {
+			ObjectProvider<XmppDevServerDetails> devServer) {
 		this.config = ClientConfig.of(properties, component.domain(), devServer.getIfAvailable());
 	}
 
@@ -53,7 +53,7 @@ class ClientConfigController {
 		 * Properties win over the dev server's endpoints (a proxy in front of it, say); bad URLs
 		 * fail startup naming the property.
 		 */
-		static ClientConfig of(ToetemWebProperties properties, String referee, @Nullable ProsodyServer devServer) {
+		static ClientConfig of(ToetemWebProperties properties, String referee, @Nullable XmppDevServerDetails devServer) {
 			String websocket = url("toetem.web.websocket-url", properties.websocketUrl(), Set.of("ws", "wss"));
 			String bosh = url("toetem.web.bosh-url", properties.boshUrl(), Set.of("http", "https"));
 			String domain = StringUtils.hasText(properties.domain()) ? properties.domain().trim() : null;
@@ -61,8 +61,7 @@ class ClientConfigController {
 				return new ClientConfig(websocket, bosh, domain, referee, List.of());
 			}
 			String devDomain = devServer.domain();
-			List<DemoAccount> accounts = devServer.options()
-				.users()
+			List<DemoAccount> accounts = devServer.users()
 				.entrySet()
 				.stream()
 				.map((user) -> new DemoAccount(user.getKey() + "@" + devDomain, user.getValue()))

@@ -15,7 +15,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.xmpp.packet.JID;
 
-import dev.kindling.devserver.ProsodyServer;
+import dev.kindling.boot.autoconfigure.XmppDevServerDetails;
 import dev.kindling.muc.MucRooms;
 import dev.kindling.muc.Room;
 import dev.kindling.muc.RoomSpec;
@@ -45,7 +45,7 @@ class GameRooms {
 	/** Each open room's last post (or its join), so the next post follows it. */
 	private final Map<String, CompletableFuture<Room>> rooms = new ConcurrentHashMap<>();
 
-	GameRooms(ToetemProperties properties, ObjectProvider<MucRooms> muc, ObjectProvider<ProsodyServer> devServer,
+	GameRooms(ToetemProperties properties, ObjectProvider<MucRooms> muc, ObjectProvider<XmppDevServerDetails> devServer,
 			XmppTemplate template, ScheduledExecutorService toetemTimer) {
 		this.settings = properties.rooms();
 		this.muc = this.settings.enabled() ? muc.getIfAvailable() : null;
@@ -66,7 +66,7 @@ class GameRooms {
 		this.timer = toetemTimer;
 	}
 
-	private static String service(@Nullable String configured, @Nullable ProsodyServer devServer, JID component) {
+	private static String service(@Nullable String configured, @Nullable XmppDevServerDetails devServer, JID component) {
 		if (configured != null) {
 			return ServiceAddress.parse("toetem.rooms.service", configured, "conference.example.com").getDomain();
 		}

@@ -15,8 +15,8 @@ import org.xmpp.packet.JID;
 import org.xmpp.packet.Packet;
 
 import dev.kindling.StanzaNotSentException;
+import dev.kindling.boot.autoconfigure.XmppDevServerDetails;
 import dev.kindling.muc.MucRooms;
-import dev.kindling.devserver.ProsodyServer;
 import dev.kindling.payload.PayloadMapper;
 import dev.kindling.template.XmppTemplate;
 
@@ -38,7 +38,7 @@ class GameEventsTests {
 		StaticListableBeanFactory none = new StaticListableBeanFactory();
 		GameRooms rooms = new GameRooms(
 				new ToetemProperties(Duration.ofSeconds(30), new ToetemProperties.Rooms(false, null, "referee", Duration.ZERO)),
-				none.getBeanProvider(MucRooms.class), none.getBeanProvider(ProsodyServer.class), outbox, this.timer);
+				none.getBeanProvider(MucRooms.class), none.getBeanProvider(XmppDevServerDetails.class), outbox, this.timer);
 		GameRegistry registry = new GameRegistry();
 		GameEvents events = new GameEvents(outbox, new PayloadMapper(), new Spectators(registry), rooms);
 		registry.join(new JID("bob@localhost/laptop"));

@@ -6,8 +6,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.jspecify.annotations.Nullable;
 import org.xmpp.packet.Packet;
 
-import dev.kindling.handler.StanzaHandler;
 import dev.kindling.observe.HandlerOutcome;
+import dev.kindling.observe.ObservedHandler;
 import dev.kindling.observe.StanzaObserver;
 
 /** Records the outcome the router reports for each handled stanza. */
@@ -16,7 +16,7 @@ class OutcomeRecorder implements StanzaObserver {
 	final List<HandlerOutcome> outcomes = new CopyOnWriteArrayList<>();
 
 	@Override
-	public void handled(StanzaHandler handler, Packet stanza, long nanos, HandlerOutcome outcome,
+	public void handled(ObservedHandler handler, Packet stanza, long nanos, HandlerOutcome outcome,
 			@Nullable Throwable failure) {
 		this.outcomes.add(outcome);
 	}

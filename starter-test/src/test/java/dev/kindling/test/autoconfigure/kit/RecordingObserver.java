@@ -6,7 +6,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.jspecify.annotations.Nullable;
 import org.xmpp.packet.Packet;
 
-import dev.kindling.handler.StanzaHandler;
+import dev.kindling.observe.ObservedHandler;
 import dev.kindling.observe.StanzaObserver;
 
 /** Sees what the production observer seam sees, to show the harness runs through it. */
@@ -20,7 +20,7 @@ class RecordingObserver implements StanzaObserver {
 	}
 
 	@Override
-	public void handled(StanzaHandler handler, Packet stanza, long nanos, @Nullable Throwable failure) {
+	public void handled(ObservedHandler handler, Packet stanza, long nanos, @Nullable Throwable failure) {
 		this.events.add("handled " + stanza.getID() + " by " + handler.name());
 	}
 

@@ -17,9 +17,9 @@ import org.xmpp.packet.PacketError;
 import org.xmpp.packet.Presence;
 
 import dev.kindling.ErrorCondition;
-import dev.kindling.handler.StanzaHandler;
 import dev.kindling.observe.DropReason;
 import dev.kindling.observe.HandlerOutcome;
+import dev.kindling.observe.ObservedHandler;
 import dev.kindling.observe.RequestOutcome;
 import dev.kindling.observe.StanzaObserver;
 
@@ -46,7 +46,7 @@ public class XmppStanzaMetrics implements StanzaObserver {
 
 	private final Map<RequestOutcome, Timer> requests = new EnumMap<>(RequestOutcome.class);
 
-	private final Map<StanzaHandler, HandlerTimers> handlers = new ConcurrentHashMap<>();
+	private final Map<ObservedHandler, HandlerTimers> handlers = new ConcurrentHashMap<>();
 
 	public XmppStanzaMetrics(MeterRegistry registry) {
 		this.registry = registry;
@@ -99,12 +99,12 @@ public class XmppStanzaMetrics implements StanzaObserver {
 
 	/** Classifies by {@link HandlerOutcome#of(Throwable)}, for callers that know no exception handlers. */
 	@Override
-	public void handled(StanzaHandler handler, Packet stanza, long nanos, @Nullable Throwable failure) {
+	public void handled(ObservedHandler handler, Packet stanza, long nanos, @Nullable Throwable failure) {
 		handled(handler, stanza, nanos, HandlerOutcome.of(failure), failure);
 	}
 
 	@Override
-	public void handled(StanzaHandler handler, Packet stanza, long nanos, HandlerOutcome outcome,
+	public void handled(ObservedHandler handler, Packet stanza, long nanos, HandlerOutcome outcome,
 			@Nullable Throwable failure) {
 		HandlerTimers timers = this.handlers.get(handler);
 		if (timers == null) {
@@ -195,7 +195,7 @@ public class XmppStanzaMetrics implements StanzaObserver {
 
 		private final Timer[] timers = new Timer[HandlerOutcome.values().length];
 
-		HandlerTimers(MeterRegistry registry, StanzaHandler handler) {
+		HandlerTimers(MeterRegistry registry, ObservedHandler handler) {
 			for (HandlerOutcome outcome : HandlerOutcome.values()) {
 				this.timers[outcome.ordinal()] = timer(registry, handler, outcome.tagValue());
 			}
@@ -205,7 +205,7 @@ public class XmppStanzaMetrics implements StanzaObserver {
 			return this.timers[outcome.ordinal()];
 		}
 
-		private static Timer timer(MeterRegistry registry, StanzaHandler handler, String outcome) {
+		private static Timer timer(MeterRegistry registry, ObservedHandler handler, String outcome) {
 			return Timer.builder("xmpp.handler.duration")
 				.description("Time handler methods take, to the method's return or its future's completion; "
 						+ "outcome rejected is the sender's mistake (a client-side stanza error, an argument that "

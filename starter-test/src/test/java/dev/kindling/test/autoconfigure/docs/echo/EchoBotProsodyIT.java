@@ -1,5 +1,6 @@
 package dev.kindling.test.autoconfigure.docs.echo;
 
+// tag::prosody[]
 import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
@@ -18,7 +19,6 @@ import dev.kindling.test.XmppTestClient;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** The real-server test of docs/testing.md, copied from there. */
 @SpringBootTest
 class EchoBotProsodyIT {
 
@@ -52,3 +52,4 @@ class EchoBotProsodyIT {
 		}
 	}
 }
+// end::prosody[]

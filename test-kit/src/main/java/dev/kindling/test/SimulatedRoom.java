@@ -278,8 +278,7 @@ public final class SimulatedRoom {
 	}
 
 	private Message groupchat(String nick, String body) {
-		Message message = Stanzas.groupchat(occupantJid(nick), botJid(), body);
-		return message;
+		return Stanzas.groupchat(occupantJid(nick), botJid(), body);
 	}
 
 	private Presence presence(String nick, Member member, Presence.@Nullable Type type) {

@@ -29,6 +29,8 @@ import dev.kindling.template.XmppTemplate;
  * answered by the scripts given to {@link #whenRequest}. The connection is the real
  * {@link ComponentConnection} over an {@link InMemoryTransport}, so {@link #loseConnection()} and
  * {@link #restoreConnection()} run its real loss, backoff and reconnect, with the same events.
+ * {@link #room(String)} plays a MUC room: it answers the bot's join and brings occupants in and
+ * out, as a MUC service would.
  *
  * <p>{@code @XmppComponentTest} provides one as a bean and resets it before each test.
  */

@@ -3,13 +3,12 @@ package dev.kindling.test.autoconfigure.docs.readme;
 // tag::bot[]
 import java.util.concurrent.ThreadLocalRandom;
 
+import jakarta.validation.constraints.Min;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.stereotype.Component;
 
-import dev.kindling.handler.Match;
-import dev.kindling.handler.MessageType;
-import dev.kindling.handler.OnMessage;
+import dev.kindling.handler.Command;
 
 @SpringBootApplication
 public class DiceBot {
@@ -21,8 +20,8 @@ public class DiceBot {
 	@Component
 	static class Handlers {
 
-		@OnMessage(type = MessageType.CHAT, body = "!roll (?<sides>\\d+)")
-		String roll(@Match("sides") int sides) {
+		@Command(description = "Rolls a die")    // "!roll 6"; "!help" lists it
+		String roll(@Min(2) int sides) {
 			return "rolled " + (1 + ThreadLocalRandom.current().nextInt(sides));
 		}
 	}

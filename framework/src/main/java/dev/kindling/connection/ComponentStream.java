@@ -31,6 +31,7 @@ import org.xmpp.packet.Packet;
 import org.xmpp.packet.Presence;
 import org.xmpp.packet.StreamError;
 
+import dev.kindling.DaemonThreads;
 import dev.kindling.connection.ComponentConnectException.Reason;
 import dev.kindling.observe.StanzaObserver;
 
@@ -212,8 +213,8 @@ final class ComponentStream implements ComponentTransport.Wire {
 	public void start(StanzaListener listener, OutboundQueue outbound, StanzaObserver observer,
 			Consumer<Throwable> onLoss) {
 		String name = this.endpoint.domain();
-		startDaemon("kindling-reader-" + name, () -> readLoop(listener, observer, onLoss));
-		this.writer = startDaemon("kindling-writer-" + name, () -> writeLoop(outbound, observer, onLoss));
+		DaemonThreads.start("kindling-reader-" + name, () -> readLoop(listener, observer, onLoss));
+		this.writer = DaemonThreads.start("kindling-writer-" + name, () -> writeLoop(outbound, observer, onLoss));
 	}
 
 	@Override
@@ -356,12 +357,6 @@ final class ComponentStream implements ComponentTransport.Wire {
 		closeQuietly(this.socket);
 	}
 
-	private static Thread startDaemon(String name, Runnable task) {
-		Thread thread = new Thread(task, name);
-		thread.setDaemon(true);
-		thread.start();
-		return thread;
-	}
 
 	/** Wake the writer so it cannot take stanzas meant for the next stream. */
 	private void stopWriter() {

@@ -5,7 +5,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 
@@ -16,6 +15,7 @@ import org.xmpp.packet.IQ;
 import org.xmpp.packet.Packet;
 import org.xmpp.packet.PacketError.Condition;
 
+import dev.kindling.DaemonThreads;
 import dev.kindling.StanzaAddresses;
 import dev.kindling.connection.StanzaListener;
 import dev.kindling.observe.DropReason;
@@ -37,8 +37,6 @@ public final class StanzaDispatcher implements StanzaListener {
 	private final StanzaRouter router;
 
 	private final int threads;
-
-	private final AtomicInteger threadNumber = new AtomicInteger();
 
 	/** Replaced by {@link #open()} after a stop shut it down, so a restarted component handles stanzas again. */
 	private volatile ExecutorService pool;
@@ -82,11 +80,7 @@ public final class StanzaDispatcher implements StanzaListener {
 
 	private ExecutorService newPool() {
 		return new ThreadPoolExecutor(this.threads, this.threads, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(),
-				(task) -> {
-					Thread thread = new Thread(task, "kindling-handler-" + this.threadNumber.incrementAndGet());
-					thread.setDaemon(true);
-					return thread;
-				});
+				DaemonThreads.numbered("kindling-handler-"));
 	}
 
 	@Override

@@ -82,7 +82,7 @@ public final class CommandDescriptor {
 			Matcher group = NAMED_GROUP.matcher(pattern).region(i, pattern.length());
 			if (group.lookingAt()) {
 				shown.append('<').append(group.group(1)).append('>');
-				i = endOfGroup(pattern, i);
+				i = MessageCondition.closing(pattern, i);
 			}
 			else if (pattern.charAt(i) == '\\' && i + 1 < pattern.length()) {
 				shown.append(pattern.charAt(i + 1));
@@ -94,23 +94,6 @@ public final class CommandDescriptor {
 			}
 		}
 		return shown.toString();
-	}
-
-	private static int endOfGroup(String pattern, int open) {
-		int depth = 0;
-		for (int i = open; i < pattern.length(); i++) {
-			char c = pattern.charAt(i);
-			if (c == '\\') {
-				i++;
-			}
-			else if (c == '(') {
-				depth++;
-			}
-			else if (c == ')' && --depth == 0) {
-				return i + 1;
-			}
-		}
-		return pattern.length();
 	}
 
 	/**

@@ -20,7 +20,7 @@ record IqCondition(String namespace, String element, Set<IqType> types) implemen
 	 * @param implied the child element a payload parameter stands for, which supplies what the
 	 * annotation leaves out
 	 */
-	static IqCondition of(OnIq annotation, ElementArgument.@Nullable ElementName implied) {
+	static IqCondition of(OnIq annotation, ElementArgument.@Nullable ElementName implied, String classNamespace) {
 		String namespace = annotation.namespace();
 		String element = annotation.element();
 		if (implied != null) {
@@ -32,7 +32,8 @@ record IqCondition(String namespace, String element, Set<IqType> types) implemen
 			namespace = implied.namespace();
 			element = implied.name();
 		}
-		Assert.hasText(namespace, "@OnIq needs a namespace, or a parameter whose type is a payload");
+		namespace = namespace.isEmpty() ? classNamespace : namespace;
+		Assert.hasText(namespace, "@OnIq needs a namespace: on the method, from a payload parameter, or from an @OnIq on the class");
 		Set<IqType> types = (annotation.type().length == 0) ? EnumSet.allOf(IqType.class)
 				: EnumSet.copyOf(Arrays.asList(annotation.type()));
 		return new IqCondition(namespace, element, types);

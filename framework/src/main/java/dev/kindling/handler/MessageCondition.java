@@ -64,7 +64,7 @@ record MessageCondition(Set<MessageType> types, boolean explicitTypes, @Nullable
 				i += 2;
 			}
 			else if (c == '[') {
-				i = endOfClass(regex, i);
+				i = closing(regex, i);
 			}
 			else if (c == '(' && regex.startsWith("(?", i)) {
 				int header = regex.startsWith("(?<", i) && !regex.startsWith("(?<=", i) && !regex.startsWith("(?<!", i)
@@ -86,17 +86,23 @@ record MessageCondition(Set<MessageType> types, boolean explicitTypes, @Nullable
 		return count;
 	}
 
-	private static int endOfClass(String regex, int start) {
+	/**
+	 * Just past the bracket that closes the one at {@code open} ({@code [} or {@code (}), counting
+	 * nested ones and skipping escaped characters; the pattern's end when it is not closed.
+	 */
+	static int closing(String regex, int open) {
+		char opening = regex.charAt(open);
+		char closing = (opening == '[') ? ']' : ')';
 		int depth = 0;
-		for (int i = start; i < regex.length(); i++) {
+		for (int i = open; i < regex.length(); i++) {
 			char c = regex.charAt(i);
 			if (c == '\\') {
 				i++;
 			}
-			else if (c == '[') {
+			else if (c == opening) {
 				depth++;
 			}
-			else if (c == ']' && --depth == 0) {
+			else if (c == closing && --depth == 0) {
 				return i + 1;
 			}
 		}

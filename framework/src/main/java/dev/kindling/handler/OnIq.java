@@ -14,15 +14,19 @@ import java.lang.annotation.Target;
  * <p>Return an {@link org.dom4j.Element} or {@link org.xmpp.packet.PacketExtension} as the child of
  * the {@code result}, an {@link org.xmpp.packet.IQ} to answer yourself, {@code void} for an empty
  * result, or a {@link java.util.concurrent.CompletableFuture} of any of these.
+ *
+ * <p>On a class, it only gives the class's {@code @OnIq} methods a default {@link #namespace()}.
+ * Like every mapping annotation, it may also be used as a meta-annotation.
  */
-@Target(ElementType.METHOD)
+@Target({ ElementType.METHOD, ElementType.TYPE, ElementType.ANNOTATION_TYPE })
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 public @interface OnIq {
 
 	/**
 	 * The namespace of the request's child element, e.g. {@code urn:example:score}. Empty: the
-	 * namespace of the method's {@code @XmppPayload} parameter, which then also names the element.
+	 * namespace of the method's {@code @XmppPayload} parameter, which then also names the element,
+	 * or else the namespace of an {@code @OnIq} on the class.
 	 */
 	String namespace() default "";
 

@@ -16,7 +16,7 @@ import java.lang.annotation.Target;
  * thread), a {@link org.xmpp.packet.Packet} to send it, {@code void} or {@code null} for no reply,
  * or a {@link java.util.concurrent.CompletableFuture} of any of these to reply later.
  */
-@Target(ElementType.METHOD)
+@Target({ ElementType.METHOD, ElementType.ANNOTATION_TYPE })
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 public @interface OnMessage {

@@ -10,7 +10,7 @@ import java.lang.annotation.Target;
  * Handles presence stanzas of the given types. Return a {@link org.xmpp.packet.Packet} to send it,
  * or {@code void}.
  */
-@Target(ElementType.METHOD)
+@Target({ ElementType.METHOD, ElementType.ANNOTATION_TYPE })
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 public @interface OnPresence {

@@ -110,19 +110,45 @@ final class StanzaArgumentResolvers {
 
 	}
 
-	/** {@code @Match("group")}, converted to the parameter's type. */
-	static final class MatchResolver implements HandlerMethodArgumentResolver, ArgumentDescription {
+	/**
+	 * Text from the body converted to the parameter's type; a value that does not convert is the
+	 * sender's mistake, answered naming the argument and the form expected.
+	 */
+	abstract static class TextArgumentResolver implements HandlerMethodArgumentResolver, ArgumentDescription {
 
 		private final ConversionService conversionService;
 
-		MatchResolver(ConversionService conversionService) {
+		TextArgumentResolver(ConversionService conversionService) {
 			this.conversionService = conversionService;
+		}
+
+		boolean converts(MethodParameter parameter) {
+			return this.conversionService.canConvert(STRING, new TypeDescriptor(parameter));
+		}
+
+		/** @param usage appended to the rejection, such as {@code ". Usage: !roll <sides>"} */
+		@Nullable Object convert(MethodParameter parameter, String name, @Nullable String value, String usage) {
+			try {
+				return this.conversionService.convert(value, STRING, new TypeDescriptor(parameter));
+			}
+			catch (ConversionException ex) {
+				throw new ArgumentRejectedException(name,
+						ArgumentTypes.rejected(name, parameter.getParameterType(), String.valueOf(value)) + usage);
+			}
+		}
+
+	}
+
+	/** {@code @Match("group")}, converted to the parameter's type. */
+	static final class MatchResolver extends TextArgumentResolver {
+
+		MatchResolver(ConversionService conversionService) {
+			super(conversionService);
 		}
 
 		@Override
 		public boolean supportsParameter(MethodParameter parameter) {
-			return parameter.hasParameterAnnotation(Match.class) && StanzaKind.MESSAGE.owns(parameter)
-					&& this.conversionService.canConvert(STRING, new TypeDescriptor(parameter));
+			return parameter.hasParameterAnnotation(Match.class) && StanzaKind.MESSAGE.owns(parameter) && converts(parameter);
 		}
 
 		@Override
@@ -134,14 +160,10 @@ final class StanzaArgumentResolvers {
 		public @Nullable Object resolveArgument(MethodParameter parameter, Message<?> message) {
 			Matcher matcher = inbound(message).bodyMatch();
 			Match match = parameter.getParameterAnnotation(Match.class);
-			String group = (matcher != null && match != null) ? matcher.group(match.value()) : null;
-			try {
-				return this.conversionService.convert(group, STRING, new TypeDescriptor(parameter));
+			if (match == null) {
+				throw new IllegalStateException(parameter + " has no @Match");
 			}
-			catch (ConversionException ex) {
-				throw new ArgumentRejectedException(match.value(),
-						ArgumentTypes.rejected(match.value(), parameter.getParameterType(), group));
-			}
+			return convert(parameter, match.value(), (matcher != null) ? matcher.group(match.value()) : null, "");
 		}
 
 	}
@@ -190,18 +212,15 @@ final class StanzaArgumentResolvers {
 	 * A chat command's arguments: a parameter with {@link Arg @Arg}, or one no other resolver takes
 	 * whose type converts from {@code String}. Parsed once per stanza, converted per parameter.
 	 */
-	static final class CommandArgumentResolver implements HandlerMethodArgumentResolver, ArgumentDescription {
-
-		private final ConversionService conversionService;
+	static final class CommandArgumentResolver extends TextArgumentResolver {
 
 		CommandArgumentResolver(ConversionService conversionService) {
-			this.conversionService = conversionService;
+			super(conversionService);
 		}
 
 		@Override
 		public boolean supportsParameter(MethodParameter parameter) {
-			return HandlerParameter.commandOf(parameter) != null
-					&& this.conversionService.canConvert(STRING, new TypeDescriptor(parameter));
+			return HandlerParameter.commandOf(parameter) != null && converts(parameter);
 		}
 
 		@Override
@@ -217,13 +236,7 @@ final class StanzaArgumentResolvers {
 				throw new IllegalStateException(parameter + " is not a command argument");
 			}
 			String value = inbound(message).commandArguments(command).get(argument.name());
-			try {
-				return this.conversionService.convert(value, STRING, new TypeDescriptor(parameter));
-			}
-			catch (ConversionException ex) {
-				throw new ArgumentRejectedException(argument.name(), ArgumentTypes.rejected(argument.name(),
-						parameter.getParameterType(), String.valueOf(value)) + ". Usage: " + command.usage());
-			}
+			return convert(parameter, argument.name(), value, ". Usage: " + command.usage());
 		}
 
 	}

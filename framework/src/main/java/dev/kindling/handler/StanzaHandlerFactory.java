@@ -188,7 +188,8 @@ public final class StanzaHandlerFactory {
 			}
 			OnIq onIq = AnnotatedElementUtils.findMergedAnnotation(method, OnIq.class);
 			if (onIq != null) {
-				return IqCondition.of(onIq, payload);
+				OnIq defaults = AnnotatedElementUtils.findMergedAnnotation(method.getDeclaringClass(), OnIq.class);
+				return IqCondition.of(onIq, payload, (defaults != null) ? defaults.namespace() : "");
 			}
 			return PresenceCondition.of(AnnotatedElementUtils.findMergedAnnotation(method, OnPresence.class));
 		}

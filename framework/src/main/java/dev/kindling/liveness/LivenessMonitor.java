@@ -16,6 +16,7 @@ import org.springframework.context.event.SmartApplicationListener;
 import org.xmpp.packet.IQ;
 import org.xmpp.packet.JID;
 
+import dev.kindling.DaemonThreads;
 import dev.kindling.RequestTimeoutException;
 import dev.kindling.XmppErrorException;
 import dev.kindling.builtin.PingHandler;
@@ -62,11 +63,7 @@ public class LivenessMonitor implements SmartApplicationListener, DisposableBean
 		this.target = target;
 		this.interval = interval;
 		this.timeout = timeout;
-		ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, (runnable) -> {
-			Thread thread = new Thread(runnable, "kindling-liveness");
-			thread.setDaemon(true);
-			return thread;
-		});
+		ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, DaemonThreads.named("kindling-liveness"));
 		executor.setRemoveOnCancelPolicy(true);
 		this.scheduler = executor;
 	}

@@ -27,6 +27,7 @@ import org.xmpp.packet.Packet;
 import org.xmpp.packet.PacketError;
 import org.xmpp.packet.Presence;
 
+import dev.kindling.DaemonThreads;
 import dev.kindling.StanzaAddresses;
 import dev.kindling.XmppErrorException;
 import dev.kindling.connection.ComponentConnectedEvent;
@@ -281,11 +282,7 @@ public final class MucRooms implements RoutingInterceptor, ApplicationListener<A
 		if (this.settings.selfPingInterval().isZero() || this.pinger != null) {
 			return;
 		}
-		ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor((task) -> {
-			Thread thread = new Thread(task, "kindling-muc-ping");
-			thread.setDaemon(true);
-			return thread;
-		});
+		ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("kindling-muc-ping"));
 		long period = this.settings.selfPingInterval().toMillis();
 		executor.scheduleWithFixedDelay(this::checkRoomsSafely, period, period, TimeUnit.MILLISECONDS);
 		this.pinger = executor;

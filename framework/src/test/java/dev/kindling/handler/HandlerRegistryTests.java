@@ -1,5 +1,10 @@
 package dev.kindling.handler;
 
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.springframework.core.annotation.Order;
@@ -189,6 +194,17 @@ class HandlerRegistryTests {
 			.withMessageContaining("already built");
 	}
 
+	@Test
+	void aClassLevelOnIqGivesItsMethodsTheirNamespaceAndMetaAnnotationsMap() {
+		HandlerRegistry registry = registry(new GameQueries());
+
+		assertThat(handlerFor(registry, Stanzas.iq(IQ.Type.get, USER, BOT, "board", "urn:example:game"))).isEqualTo("board");
+		assertThat(handlerFor(registry, Stanzas.iq(IQ.Type.get, USER, BOT, "score", "urn:example:game"))).isEqualTo("score");
+		assertThat(handlerFor(registry, Stanzas.iq(IQ.Type.set, USER, BOT, "score", "urn:example:game")))
+			.as("the meta-annotation takes get only").isNull();
+		assertThat(handlerFor(registry, Stanzas.iq(IQ.Type.get, USER, BOT, "x", "urn:example:other"))).isEqualTo("other");
+	}
+
 	private static HandlerRegistry registry(Object handlers) {
 		return TestRouting.registry(handlers);
 	}
@@ -196,6 +212,30 @@ class HandlerRegistryTests {
 	private static @Nullable String handlerFor(HandlerRegistry registry, Packet stanza) {
 		Route route = registry.lookup(stanza);
 		return (route != null) ? route.handler().method().getName() : null;
+	}
+
+	@Retention(RetentionPolicy.RUNTIME)
+	@Target(ElementType.METHOD)
+	@OnIq(element = "score", type = IqType.GET)
+	@interface ScoreQuery {
+
+	}
+
+	@OnIq(namespace = "urn:example:game")
+	static class GameQueries {
+
+		@OnIq(element = "board")
+		void board() {
+		}
+
+		@ScoreQuery
+		void score() {
+		}
+
+		@OnIq(namespace = "urn:example:other")
+		void other() {
+		}
+
 	}
 
 	static class Ranked {

@@ -16,6 +16,9 @@ final class ArgumentTypes {
 	}
 
 	static String describe(Class<?> type) {
+		if (type == String.class) {
+			return "any text";
+		}
 		if (type == int.class || type == Integer.class) {
 			return "a whole number from " + Integer.MIN_VALUE + " to " + Integer.MAX_VALUE;
 		}

@@ -91,10 +91,20 @@ public final class StanzaHandlerFactory {
 		return new HandlerMethodArgumentResolverComposite().addResolvers(this.argumentResolvers);
 	}
 
+	/** A handler mapped by the annotation on the method. */
 	public StanzaHandler create(Object bean, Method method) {
+		return create(bean, method, null);
+	}
+
+	/**
+	 * A handler mapped by the given annotation ({@code @OnMessage}, {@code @OnIq}, {@code @OnPresence}
+	 * or {@code @Command}) instead of one on the method, for handlers registered in code.
+	 */
+	public StanzaHandler create(Object bean, Method method, @Nullable Annotation mapping) {
 		String name = StanzaHandler.describe(method);
-		@Nullable CommandDescriptor command = command(method, name);
-		StanzaKind kind = kind(method, name);
+		Mapping found = new Mapping(method, mapping);
+		@Nullable CommandDescriptor command = command(found, name);
+		StanzaKind kind = kind(found, name);
 		int count = method.getParameterCount();
 		HandlerMethodArgumentResolver[] resolvers = new HandlerMethodArgumentResolver[count];
 		Argument[] arguments = new Argument[count];
@@ -110,7 +120,7 @@ public final class StanzaHandlerFactory {
 				payload = (payload == null && kind == StanzaKind.IQ) ? declared : payload;
 			}
 		}
-		StanzaCondition condition = condition(method, name, command, payload);
+		StanzaCondition condition = condition(found, name, command, payload);
 		if (command != null) {
 			command = command.withArguments(lastTakesTheRest(arguments, command));
 			checkArguments(command, name);
@@ -156,15 +166,13 @@ public final class StanzaHandlerFactory {
 	}
 
 	/** The kind of stanza the one mapping annotation takes. */
-	private static StanzaKind kind(Method method, String name) {
-		List<Class<? extends Annotation>> found = MAPPINGS.stream()
-			.filter((type) -> AnnotatedElementUtils.hasAnnotation(method, type))
-			.toList();
+	private static StanzaKind kind(Mapping mapping, String name) {
+		List<Class<? extends Annotation>> found = MAPPINGS.stream().filter((type) -> mapping.get(type) != null).toList();
 		if (found.size() != 1) {
 			throw new HandlerDefinitionException(name + " must carry exactly one of @OnMessage, @OnIq, @OnPresence, @Command");
 		}
-		Class<? extends Annotation> mapping = found.get(0);
-		return (mapping == OnIq.class) ? StanzaKind.IQ : (mapping == OnPresence.class) ? StanzaKind.PRESENCE : StanzaKind.MESSAGE;
+		Class<? extends Annotation> type = found.get(0);
+		return (type == OnIq.class) ? StanzaKind.IQ : (type == OnPresence.class) ? StanzaKind.PRESENCE : StanzaKind.MESSAGE;
 	}
 
 	private static String mappingName(StanzaKind kind) {
@@ -175,23 +183,23 @@ public final class StanzaHandlerFactory {
 		};
 	}
 
-	private StanzaCondition condition(Method method, String name, @Nullable CommandDescriptor command,
+	private StanzaCondition condition(Mapping mapping, String name, @Nullable CommandDescriptor command,
 			@Nullable ElementName payload) {
 		try {
 			if (command != null) {
-				return MessageCondition.command(AnnotatedElementUtils.findMergedAnnotation(method, Command.class),
+				return MessageCondition.command(mapping.get(Command.class),
 						this.commandPrefix + command.name());
 			}
-			OnMessage onMessage = AnnotatedElementUtils.findMergedAnnotation(method, OnMessage.class);
+			OnMessage onMessage = mapping.get(OnMessage.class);
 			if (onMessage != null) {
 				return MessageCondition.of(onMessage);
 			}
-			OnIq onIq = AnnotatedElementUtils.findMergedAnnotation(method, OnIq.class);
+			OnIq onIq = mapping.get(OnIq.class);
 			if (onIq != null) {
-				OnIq defaults = AnnotatedElementUtils.findMergedAnnotation(method.getDeclaringClass(), OnIq.class);
+				OnIq defaults = AnnotatedElementUtils.findMergedAnnotation(mapping.method().getDeclaringClass(), OnIq.class);
 				return IqCondition.of(onIq, payload, (defaults != null) ? defaults.namespace() : "");
 			}
-			return PresenceCondition.of(AnnotatedElementUtils.findMergedAnnotation(method, OnPresence.class));
+			return PresenceCondition.of(mapping.get(OnPresence.class));
 		}
 		catch (PatternSyntaxException ex) {
 			throw new HandlerDefinitionException(name + " has an invalid body pattern '" + ex.getPattern() + "': "
@@ -202,12 +210,12 @@ public final class StanzaHandlerFactory {
 		}
 	}
 
-	private @Nullable CommandDescriptor command(Method method, String name) {
-		Command command = AnnotatedElementUtils.findMergedAnnotation(method, Command.class);
+	private @Nullable CommandDescriptor command(Mapping mapping, String name) {
+		Command command = mapping.get(Command.class);
 		if (command == null) {
 			return null;
 		}
-		String commandName = StringUtils.hasText(command.name()) ? command.name() : method.getName();
+		String commandName = StringUtils.hasText(command.name()) ? command.name() : mapping.method().getName();
 		if (commandName.chars().anyMatch(Character::isWhitespace)) {
 			throw new HandlerDefinitionException(name + ": a command name cannot contain spaces: '" + commandName + "'");
 		}
@@ -327,6 +335,18 @@ public final class StanzaHandlerFactory {
 		};
 		throw new HandlerDefinitionException(name + " returns " + type.getSimpleName() + ", which " + condition
 				+ " handlers cannot return; supported: " + supported + ", or a CompletableFuture of one");
+	}
+
+	/** The mapping annotation of a handler: the one given in code, or the (merged) one on the method. */
+	private record Mapping(Method method, @Nullable Annotation given) {
+
+		<A extends Annotation> @Nullable A get(Class<A> type) {
+			if (this.given != null) {
+				return type.isInstance(this.given) ? type.cast(this.given) : null;
+			}
+			return AnnotatedElementUtils.findMergedAnnotation(this.method, type);
+		}
+
 	}
 
 }

@@ -90,17 +90,23 @@ final class HandlerFailures {
 
 	private void handle(StanzaHandler handler, InboundStanza inbound, Throwable ex, long nanos, boolean observe) {
 		if (ex instanceof EndpointException delegated && delegated.getCause() != null) {
-			// An endpoint the routed handler called for this stanza failed: the failure is the endpoint's.
-			handle(delegated.endpoint(), inbound, delegated.getCause(), nanos, observe);
+			// An endpoint the routed handler called for this stanza failed: its bean and advice answer the
+			// cause, while the observation stays the routed handler's, like its successes.
+			handle(handler, delegated.endpoint(), inbound, delegated.getCause(), nanos, observe);
 			return;
 		}
+		handle(handler, handler, inbound, ex, nanos, observe);
+	}
+
+	private void handle(StanzaHandler handler, StanzaHandler failed, InboundStanza inbound, Throwable ex, long nanos,
+			boolean observe) {
 		Packet stanza = inbound.getPayload();
-		ExceptionHandlerMethod method = this.exceptionHandlers.find(handler.bean(), ex);
+		ExceptionHandlerMethod method = this.exceptionHandlers.find(failed.bean(), ex);
 		if (method == null) {
 			if (observe) {
 				this.observer.handled(handler, stanza, nanos, HandlerOutcome.of(ex), ex);
 			}
-			answerByDefault(handler.name(), inbound, ex);
+			answerByDefault(failed.name(), inbound, ex);
 			return;
 		}
 		Object value;
@@ -123,11 +129,11 @@ final class HandlerFailures {
 		}
 		if (outcome == HandlerOutcome.FAILURE) {
 			// A catch-all answered a bug: the answer is the author's, the stack trace still ours to show.
-			logger.error("{} failed on a {} from {}; {} answered", handler.name(), stanza.getElement().getName(),
+			logger.error("{} failed on a {} from {}; {} answered", failed.name(), stanza.getElement().getName(),
 					stanza.getFrom(), method.name(), ex);
 		}
 		else {
-			logger.debug("{} answered {} of {} on a {} from {}", method.name(), ex.toString(), handler.name(),
+			logger.debug("{} answered {} of {} on a {} from {}", method.name(), ex.toString(), failed.name(),
 					stanza.getElement().getName(), stanza.getFrom());
 		}
 		answer(method, inbound, ex, value);

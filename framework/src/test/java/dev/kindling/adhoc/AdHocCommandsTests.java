@@ -9,6 +9,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.UnaryOperator;
 
 import org.dom4j.Element;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.springframework.core.MethodParameter;
 import org.springframework.core.convert.support.DefaultConversionService;
@@ -33,6 +34,8 @@ import dev.kindling.handler.HandlerRegistry;
 import dev.kindling.handler.StanzaHandlerFactory;
 import dev.kindling.handler.XmppExceptionHandler;
 import dev.kindling.handler.XmppExceptionHandlers;
+import dev.kindling.observe.HandlerOutcome;
+import dev.kindling.observe.ObservedHandler;
 import dev.kindling.observe.StanzaObserver;
 import dev.kindling.routing.StanzaRouter;
 import dev.kindling.template.PendingRequests;
@@ -59,6 +62,8 @@ class AdHocCommandsTests {
 			List.of(new TimeConfigurer()), "!", ArgumentValidator.NONE);
 
 	private final AdHocCommands commands = new AdHocCommands(2, Duration.ofMinutes(5), this.clock, this.factory);
+
+	private final List<String> observed = new CopyOnWriteArrayList<>();
 
 	@Test
 	void runsAMultiStepCommandKeepingSessionValues() {
@@ -188,6 +193,8 @@ class AdHocCommandsTests {
 		assertThat(error.getError().getText()).isEqualTo("Not now, alice@example.com/phone");
 		assertThat(fragile.seen).containsExactly("disk full");
 		assertThat(this.commands.openSessions()).isZero();
+		// One stanza, one observation, under the handler that took it: steps that fail count with those that do not.
+		assertThat(this.observed).containsExactly("AdHocCommands.execute(IQ, Element, XmppTemplate) REJECTED");
 	}
 
 	@Test
@@ -222,7 +229,15 @@ class AdHocCommandsTests {
 		TestRouting.register(registry, this.factory, this.commands);
 		registry.freeze();
 		return new StanzaRouter(registry, this.factory.returnValueHandlers(), this.template, new PendingRequests(10),
-				StanzaObserver.NONE, List.of(), exceptionHandlers);
+				new StanzaObserver() {
+
+					@Override
+					public void handled(ObservedHandler handler, Packet stanza, long nanos, HandlerOutcome outcome,
+							@Nullable Throwable failure) {
+						AdHocCommandsTests.this.observed.add(handler.name() + " " + outcome);
+					}
+
+				}, List.of(), exceptionHandlers);
 	}
 
 	private static IQ request(JID from, String node, String session, String action) {

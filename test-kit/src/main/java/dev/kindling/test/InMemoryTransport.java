@@ -54,6 +54,9 @@ public final class InMemoryTransport implements ComponentTransport {
 
 	private volatile Function<IQ, @Nullable IQ> answerer = (request) -> null;
 
+	private volatile Consumer<Packet> writeListener = (stanza) -> {
+	};
+
 	@Override
 	public Wire open(ComponentEndpoint endpoint, ConnectionSettings settings) {
 		if (this.outage) {
@@ -70,6 +73,14 @@ public final class InMemoryTransport implements ComponentTransport {
 	 */
 	public void setAnswerer(Function<IQ, @Nullable IQ> answerer) {
 		this.answerer = answerer;
+	}
+
+	/**
+	 * Sees every stanza the component writes, once, as it is written (before {@link #flush()}
+	 * reports the wire idle), whatever {@link #clearWritten()} forgets later.
+	 */
+	public void setWriteListener(Consumer<Packet> listener) {
+		this.writeListener = listener;
 	}
 
 	/** Whether a stream is up. */
@@ -256,6 +267,7 @@ public final class InMemoryTransport implements ComponentTransport {
 			try {
 				for (Packet stanza : batch) {
 					this.observer.sent(stanza);
+					InMemoryTransport.this.writeListener.accept(stanza);
 				}
 				answer(batch);
 			}

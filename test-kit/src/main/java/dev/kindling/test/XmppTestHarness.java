@@ -2,6 +2,8 @@ package dev.kindling.test;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
@@ -11,6 +13,7 @@ import java.util.stream.Collectors;
 import org.xmpp.packet.IQ;
 import org.xmpp.packet.JID;
 import org.xmpp.packet.Packet;
+import org.xmpp.packet.Presence;
 
 import dev.kindling.connection.ComponentConnection;
 import dev.kindling.connection.ConnectionState;
@@ -26,6 +29,8 @@ import dev.kindling.template.XmppTemplate;
  * answered by the scripts given to {@link #whenRequest}. The connection is the real
  * {@link ComponentConnection} over an {@link InMemoryTransport}, so {@link #loseConnection()} and
  * {@link #restoreConnection()} run its real loss, backoff and reconnect, with the same events.
+ * {@link #room(String)} plays a MUC room: it answers the bot's join and brings occupants in and
+ * out, as a MUC service would.
  *
  * <p>{@code @XmppComponentTest} provides one as a bean and resets it before each test.
  */
@@ -50,6 +55,9 @@ public final class XmppTestHarness {
 
 	private final ScriptedAnswers answers = new ScriptedAnswers();
 
+	/** The rooms played here, by bare JID; each learns the bot's joins and leaves as they are written. */
+	private final Map<String, SimulatedRoom> rooms = new ConcurrentHashMap<>();
+
 	private final Duration timeout;
 
 	/**
@@ -72,6 +80,23 @@ public final class XmppTestHarness {
 		this.template = template;
 		this.timeout = timeout;
 		transport.setAnswerer(this.answers);
+		transport.setWriteListener(this::written);
+	}
+
+	private void written(Packet stanza) {
+		// Joins and leaves are presences to room@service/nick; recorded even when sent() is cleared later.
+		if (stanza instanceof Presence presence && presence.getTo() != null && presence.getTo().getNode() != null
+				&& presence.getTo().getResource() != null
+				&& (presence.getType() == Presence.Type.unavailable
+						|| presence.getChildElement("x", "http://jabber.org/protocol/muc") != null)) {
+			JID room = presence.getTo().asBareJID();
+			SimulatedRoom simulated = (presence.getType() == null)
+					? this.rooms.computeIfAbsent(room.toBareJID(), (key) -> new SimulatedRoom(this, room))
+					: this.rooms.get(room.toBareJID());
+			if (simulated != null) {
+				simulated.botPresence(presence);
+			}
+		}
 	}
 
 	/** The component's own address, its bare domain (e.g. {@code bot.test}). */
@@ -136,6 +161,34 @@ public final class XmppTestHarness {
 						+ "xmpp.component.request-timeout.");
 		}
 		return message.toString();
+	}
+
+	/**
+	 * A MUC room played by the harness, e.g. {@code room("lobby@conference.localhost").join()} to
+	 * answer the bot's join, then occupants arriving, leaving and talking. The same object for the
+	 * same room.
+	 * @param roomJid the room's bare JID
+	 */
+	public SimulatedRoom room(String roomJid) {
+		JID room = new JID(roomJid);
+		if (room.getNode() == null || room.getResource() != null) {
+			throw new IllegalArgumentException("A room is a bare JID with a local part, e.g. lobby@conference.localhost; got '"
+					+ roomJid + "'");
+		}
+		awaitIdle();
+		return this.rooms.computeIfAbsent(room.toBareJID(), (key) -> new SimulatedRoom(this, room.asBareJID()));
+	}
+
+	/** Hand the component several stanzas in order, then wait until it is idle; what it wrote meanwhile. */
+	SentStanzas deliverAll(List<? extends Packet> stanzas) {
+		awaitIdle();
+		int before = this.transport.writtenCount();
+		for (Packet stanza : stanzas) {
+			sendNoWait(stanza);
+		}
+		awaitIdle();
+		List<Packet> written = this.transport.written();
+		return new SentStanzas(written.subList(Math.min(before, written.size()), written.size()));
 	}
 
 	/** Everything the component wrote since the last reset, in order. */
@@ -244,14 +297,21 @@ public final class XmppTestHarness {
 	}
 
 	/**
-	 * Back to a fresh start: connected, idle, nothing written, no scripts. Called before each test by
-	 * {@code @XmppComponentTest}.
+	 * Back to a fresh start: connected, idle, nothing written, no scripts, the bot out of every room
+	 * joined through {@link #room}. Called before each test by {@code @XmppComponentTest}.
 	 */
 	public void reset() {
 		if (this.transport.isOutage()) {
 			restoreConnection();
 		}
 		awaitConnected();
+		waitFor(this::isIdle);
+		for (SimulatedRoom room : this.rooms.values()) {
+			Presence out = room.reset();
+			if (out != null) {
+				this.transport.deliver(out);
+			}
+		}
 		waitFor(this::isIdle);
 		this.answers.clear();
 		this.transport.clearWritten();

@@ -13,7 +13,7 @@ import org.springframework.test.context.TestContextBootstrapper;
 /**
  * The {@link TestContextBootstrapper} of {@link XmppComponentTest}: the test's properties, its
  * domain, a liveness ping interval long enough to keep pings out of the stanzas tests assert on
- * (overridable), and the dev server off (not overridable: a slice never starts a server).
+ * and no MUC self-pings (both overridable), and the dev server off (not overridable: a slice never starts a server).
  */
 class XmppComponentTestContextBootstrapper extends TestSliceTestContextBootstrapper<XmppComponentTest> {
 
@@ -21,6 +21,8 @@ class XmppComponentTestContextBootstrapper extends TestSliceTestContextBootstrap
 	protected String[] getProperties(Class<?> testClass) {
 		List<String> properties = new ArrayList<>();
 		properties.add("xmpp.component.ping-interval=1h");
+		// Rooms are joined through the harness; self-pings and retries would add stanzas at random times.
+		properties.add("xmpp.muc.self-ping-interval=0");
 		String[] own = super.getProperties(testClass);
 		if (own != null) {
 			properties.addAll(Arrays.asList(own));

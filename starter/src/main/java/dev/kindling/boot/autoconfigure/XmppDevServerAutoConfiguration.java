@@ -76,7 +76,7 @@ public final class XmppDevServerAutoConfiguration {
 		}
 
 		private static void logConnectionHints(ProsodyServer server) {
-			logger.info("Kindling dev server is up. Log in with any XMPP client (no TLS) or the book's Strophe.js apps:");
+			logger.info("Kindling dev server is up. Log in with any XMPP client (no TLS), or from a browser over WebSocket or BOSH:");
 			logger.info("  c2s        {}:{}   websocket {}   BOSH {}", server.host(), server.c2sPort(),
 					server.websocketUrl(), server.boshUrl());
 			server.options().users().forEach((user, password) -> logger.info("  user       {}@{}  password '{}'", user,

@@ -1,5 +1,6 @@
 package dev.kindling.test.autoconfigure.docs.commands;
 
+// tag::page[]
 import java.util.concurrent.ThreadLocalRandom;
 
 import jakarta.validation.constraints.Max;
@@ -13,7 +14,7 @@ import dev.kindling.handler.Command;
 import dev.kindling.handler.MessageType;
 import dev.kindling.muc.Nick;
 
-/** The dice bot of docs/commands.md, as written there. */
+/** A dice bot: three chat commands, their arguments converted and validated. */
 @SpringBootApplication
 public class DiceBot {
 
@@ -50,3 +51,4 @@ public class DiceBot {
 	}
 
 }
+// end::page[]

@@ -1,5 +1,6 @@
 package dev.kindling.test.autoconfigure.docs.commands;
 
+// tag::page[]
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -9,7 +10,7 @@ import dev.kindling.test.autoconfigure.XmppComponentTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The dice bot test of docs/commands.md, as written there. */
+/** The dice bot in the test slice: the same parsing, validation and help as in production. */
 @XmppComponentTest
 class DiceBotTests {
 
@@ -49,3 +50,4 @@ class DiceBotTests {
 	}
 
 }
+// end::page[]

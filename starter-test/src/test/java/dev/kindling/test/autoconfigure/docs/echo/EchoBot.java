@@ -1,5 +1,7 @@
 package dev.kindling.test.autoconfigure.docs.echo;
 
+// The echo bot of docs/getting-started.md; docs/testing.md tests it.
+// tag::bot[]
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.stereotype.Component;
@@ -8,7 +10,6 @@ import dev.kindling.handler.Body;
 import dev.kindling.handler.MessageType;
 import dev.kindling.handler.OnMessage;
 
-/** The echo bot of docs/getting-started.md, as written there. */
 @SpringBootApplication
 public class EchoBot {
 
@@ -19,11 +20,10 @@ public class EchoBot {
 	@Component
 	static class Handlers {
 
-		@OnMessage(type = MessageType.CHAT)
+		@OnMessage(type = MessageType.CHAT)   // chat messages with a body, to any address of the domain
 		String echo(@Body String body) {
-			return body;
+			return body;                      // a String is the reply: same type, id and thread
 		}
-
 	}
-
 }
+// end::bot[]

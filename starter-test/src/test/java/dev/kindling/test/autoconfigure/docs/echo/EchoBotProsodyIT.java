@@ -1,44 +1,25 @@
 package dev.kindling.test.autoconfigure.docs.echo;
 
+// tag::prosody[]
 import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
 
-import dev.kindling.boot.autoconfigure.XmppConnectionDetails;
 import dev.kindling.connection.ComponentConnection;
-import dev.kindling.devserver.ProsodyServer;
 import dev.kindling.test.ProsodyExtension;
 import dev.kindling.test.XmppTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** The real-server test of docs/testing.md, copied from there. */
 @SpringBootTest
 class EchoBotProsodyIT {
 
 	@RegisterExtension
 	static final ProsodyExtension prosody = ProsodyExtension.withUsers("alice");
-
-	@TestConfiguration
-	static class Endpoint {
-
-		@Bean
-		XmppConnectionDetails xmppConnectionDetails() {
-			ProsodyServer server = prosody.server();
-			return new XmppConnectionDetails() {
-				public String host() { return server.host(); }
-				public int port() { return server.componentPort(); }
-				public String domain() { return server.componentDomain(); }
-				public String secret() { return server.componentSecret(); }
-			};
-		}
-	}
 
 	@Autowired
 	ComponentConnection connection;
@@ -52,3 +33,4 @@ class EchoBotProsodyIT {
 		}
 	}
 }
+// end::prosody[]

@@ -1,5 +1,6 @@
 package dev.kindling.test.autoconfigure.docs.errors;
 
+// tag::page[]
 import dev.kindling.ErrorCondition;
 import dev.kindling.XmppErrorException;
 import dev.kindling.handler.XmppAdvice;
@@ -13,3 +14,4 @@ class PlayerAdvice {
         return new XmppErrorException(ErrorCondition.ITEM_NOT_FOUND, ex.getMessage());
     }
 }
+// end::page[]

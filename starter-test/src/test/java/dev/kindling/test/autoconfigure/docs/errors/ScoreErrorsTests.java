@@ -1,5 +1,6 @@
 package dev.kindling.test.autoconfigure.docs.errors;
 
+// tag::page[]
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.xmpp.packet.PacketError.Condition;
@@ -30,3 +31,4 @@ class ScoreErrorsTests {
         assertThat(harness.send(query)).singleIq().isError().hasErrorCondition(Condition.item_not_found);
     }
 }
+// end::page[]

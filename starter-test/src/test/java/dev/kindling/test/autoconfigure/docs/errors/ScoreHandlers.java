@@ -1,5 +1,6 @@
 package dev.kindling.test.autoconfigure.docs.errors;
 
+// tag::page[]
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -42,3 +43,4 @@ class ScoreHandlers {
         return "At most 100, not " + ex.points();                     // a reply in the conversation
     }
 }
+// end::page[]

@@ -1,21 +1,9 @@
 package dev.kindling.test.autoconfigure.docs.room;
 
 import org.springframework.boot.autoconfigure.SpringBootApplication;
-import org.springframework.stereotype.Component;
 
-import dev.kindling.handler.MessageType;
-import dev.kindling.handler.OnMessage;
-
-/** A bot with the room command of docs/testing.md, copied from there. */
+/** The room bot of docs/testing.md; its handler is {@link RoomCommands}. */
 @SpringBootApplication
 public class RoomBot {
 
-    @Component
-    static class RoomCommands {
-
-        @OnMessage(type = MessageType.GROUPCHAT, body = "!ping")
-        String ping() {
-            return "pong";
-        }
-    }
 }

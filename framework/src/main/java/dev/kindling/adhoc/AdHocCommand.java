@@ -7,10 +7,12 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Declares an ad-hoc command (XEP-0050). The method takes a {@link CommandRequest} and returns a
- * {@link CommandStep}: it is called for the first step ({@code execute}) and again for each form the
- * requester submits ({@code next}, {@code complete}); a {@code cancel} ends the session without
- * calling it. Keep what later steps need in {@link CommandRequest#session()}.
+ * Declares an ad-hoc command (XEP-0050). The method returns a {@link CommandStep}: it is called for
+ * the first step ({@code execute}) and again for each form the requester submits ({@code next},
+ * {@code complete}); a {@code cancel} ends the session without calling it. It takes the arguments
+ * of every {@code @OnIq} handler ({@code @From} the requester, the {@code XmppTemplate}, …) plus
+ * the {@link CommandRequest}; keep what later steps need in {@link CommandRequest#session()}. Its
+ * exceptions are answered like any handler's, {@code @XmppExceptionHandler} methods first.
  */
 @Target(ElementType.METHOD)
 @Retention(RetentionPolicy.RUNTIME)

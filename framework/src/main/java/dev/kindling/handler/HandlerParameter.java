@@ -24,12 +24,20 @@ final class HandlerParameter extends SynthesizingMethodParameter {
 
 	private final @Nullable Argument argument;
 
+	private final @Nullable EndpointMapping endpoint;
+
 	HandlerParameter(Method method, int index, StanzaKind kind, @Nullable CommandDescriptor command,
 			@Nullable Argument argument) {
+		this(method, index, kind, command, argument, null);
+	}
+
+	HandlerParameter(Method method, int index, StanzaKind kind, @Nullable CommandDescriptor command,
+			@Nullable Argument argument, @Nullable EndpointMapping endpoint) {
 		super(method, index);
 		this.kind = kind;
 		this.command = command;
 		this.argument = argument;
+		this.endpoint = endpoint;
 		initParameterNameDiscovery(NAMES);
 	}
 
@@ -38,10 +46,16 @@ final class HandlerParameter extends SynthesizingMethodParameter {
 		this.kind = original.kind;
 		this.command = original.command;
 		this.argument = original.argument;
+		this.endpoint = original.endpoint;
 	}
 
 	StanzaKind kind() {
 		return this.kind;
+	}
+
+	/** The module's mapping when the method is an endpoint it calls itself. */
+	@Nullable EndpointMapping endpoint() {
+		return this.endpoint;
 	}
 
 	/** The chat command this parameter's method implements, if it is one. */

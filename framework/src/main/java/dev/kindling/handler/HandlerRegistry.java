@@ -56,6 +56,9 @@ public final class HandlerRegistry {
 			throw new IllegalStateException("The handler table is already built; cannot add " + handler.name());
 		}
 		StanzaCondition condition = handler.condition();
+		if (condition instanceof EndpointCondition) {
+			throw new IllegalArgumentException(handler + " is called by its module, not routed");
+		}
 		if (condition instanceof MessageCondition) {
 			this.messageHandlers.add(handler);
 		}

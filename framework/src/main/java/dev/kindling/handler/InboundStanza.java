@@ -37,14 +37,27 @@ public final class InboundStanza implements Message<Packet> {
 
 	private @Nullable MessageHeaders headers;
 
+	private final Map<String, Object> facts;
+
 	/**
 	 * @param handler the name of the handler that takes the stanza, for its headers
 	 */
 	public InboundStanza(Packet stanza, @Nullable Matcher bodyMatch, XmppTemplate template, @Nullable String handler) {
+		this(stanza, bodyMatch, template, handler, Map.of());
+	}
+
+	/**
+	 * The stanza as an endpoint a module calls itself ({@link EndpointMapping}) sees it.
+	 * @param facts what the module learned for this call (such as the pubsub item), added to the
+	 * headers for its argument resolvers
+	 */
+	public InboundStanza(Packet stanza, @Nullable Matcher bodyMatch, XmppTemplate template, @Nullable String handler,
+			Map<String, Object> facts) {
 		this.stanza = stanza;
 		this.bodyMatch = bodyMatch;
 		this.template = template;
 		this.handler = handler;
+		this.facts = facts;
 	}
 
 	@Override
@@ -56,7 +69,7 @@ public final class InboundStanza implements Message<Packet> {
 	@Override
 	public MessageHeaders getHeaders() {
 		if (this.headers == null) {
-			Map<String, Object> facts = new HashMap<>();
+			Map<String, Object> facts = new HashMap<>(this.facts);
 			facts.put(XmppHeaders.KIND, StanzaKind.of(this.stanza));
 			Element element = this.stanza.getElement();
 			putIfPresent(facts, XmppHeaders.FROM, element.attributeValue("from"));

@@ -125,7 +125,8 @@ public final class StanzaHandler implements ObservedHandler {
 		return (this.command != null) ? this.command.toString() : this.condition.toString();
 	}
 
-	static String describe(Method method) {
+	/** The name every handler and endpoint goes by in logs, metrics and startup errors. */
+	public static String describe(Method method) {
 		StringBuilder text = new StringBuilder(ClassUtils.getShortName(method.getDeclaringClass()))
 			.append('.').append(method.getName()).append('(');
 		Class<?>[] types = method.getParameterTypes();

@@ -91,9 +91,41 @@ public final class StanzaHandlerFactory {
 		return new HandlerMethodArgumentResolverComposite().addResolvers(this.argumentResolvers);
 	}
 
+	/**
+	 * Build the endpoint of a mapping a module serves itself: the parameters bind like those of every
+	 * handler, the mapping's own resolvers first. The module checks the return type, which it
+	 * consumes itself.
+	 * @throws HandlerDefinitionException naming the method when a parameter cannot be bound
+	 */
+	public StanzaHandler create(Object bean, Method method, EndpointMapping mapping) {
+		String name = StanzaHandler.describe(method);
+		List<HandlerMethodArgumentResolver> candidates = new ArrayList<>(mapping.resolvers());
+		candidates.addAll(this.argumentResolvers);
+		int count = method.getParameterCount();
+		HandlerMethodArgumentResolver[] resolvers = new HandlerMethodArgumentResolver[count];
+		HandlerParameter[] parameters = new HandlerParameter[count];
+		StanzaCondition condition = new EndpointCondition(mapping);
+		for (int i = 0; i < count; i++) {
+			parameters[i] = new HandlerParameter(method, i, mapping.kind(), null, null, mapping);
+			resolvers[i] = resolverFor(parameters[i], candidates, "@" + mapping.annotation().getSimpleName(), name);
+			if (resolvers[i] instanceof ElementArgument element) {
+				declare(element, parameters[i], name);
+			}
+			checkMatch(parameters[i], condition, name);
+		}
+		MethodParameter returnType = new HandlerParameter(method, -1, mapping.kind(), null, null, mapping);
+		boolean async = CompletionStage.class.isAssignableFrom(returnType.getParameterType());
+		if (async) {
+			returnType = returnType.nested();
+		}
+		ArgumentValidator.Check check = this.validator.forMethod(bean, method,
+				Arrays.stream(parameters).map(StanzaHandlerFactory::shownName).toList());
+		return new StanzaHandler(bean, method, condition, null, parameters, resolvers, check, returnType, async);
+	}
+
 	/** A handler mapped by the annotation on the method. */
 	public StanzaHandler create(Object bean, Method method) {
-		return create(bean, method, null);
+		return create(bean, method, (Annotation) null);
 	}
 
 	/**
@@ -233,20 +265,25 @@ public final class StanzaHandlerFactory {
 	}
 
 	private HandlerMethodArgumentResolver resolverFor(HandlerParameter parameter, String mapping, String name) {
-		for (HandlerMethodArgumentResolver resolver : this.argumentResolvers) {
+		return resolverFor(parameter, this.argumentResolvers, mapping, name);
+	}
+
+	private static HandlerMethodArgumentResolver resolverFor(HandlerParameter parameter,
+			List<HandlerMethodArgumentResolver> candidates, String mapping, String name) {
+		for (HandlerMethodArgumentResolver resolver : candidates) {
 			if (resolver.supportsParameter(parameter)) {
 				return resolver;
 			}
 		}
 		throw new HandlerDefinitionException(name + ": parameter " + parameter.getParameterIndex() + " ("
 				+ parameter.getParameterType().getSimpleName() + ") cannot be bound for " + mapping + "; supported: "
-				+ supported(parameter.kind()));
+				+ supported(candidates, parameter.kind()));
 	}
 
 	/** What the registered resolvers bind, in their own words, for the startup error. */
-	private String supported(StanzaKind kind) {
+	private static String supported(List<HandlerMethodArgumentResolver> candidates, StanzaKind kind) {
 		Set<String> descriptions = new TreeSet<>();
-		for (HandlerMethodArgumentResolver resolver : this.argumentResolvers) {
+		for (HandlerMethodArgumentResolver resolver : candidates) {
 			String description = (resolver instanceof ArgumentDescription described) ? described.describe(kind)
 					: resolver.getClass().getSimpleName();
 			if (description != null) {

@@ -3,6 +3,7 @@ package dev.kindling.pubsub;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.UnaryOperator;
 
@@ -15,12 +16,16 @@ import org.xmpp.packet.Message;
 
 import dev.kindling.handler.HandlerDefinitionException;
 import dev.kindling.handler.OnMessage;
+import dev.kindling.handler.StanzaHandlerFactory;
 import dev.kindling.payload.PayloadMapper;
+import dev.kindling.routing.StanzaRouter;
 
 /**
  * Takes every message carrying a pubsub {@code event} (one {@code @OnMessage} handler for the
- * namespace) and calls the matching {@link OnPubSubEvent @OnPubSubEvent} methods once per item.
- * A failing method is logged; events are never answered with errors (they are notifications).
+ * namespace) and calls the matching {@link OnPubSubEvent @OnPubSubEvent} methods once per item,
+ * through the {@link StanzaRouter} like every handler (same arguments, metrics and
+ * {@code @XmppExceptionHandler} methods). A failure no exception handler takes is logged; events
+ * are never answered with errors (they are notifications).
  */
 public final class PubSubEventDispatcher {
 
@@ -28,10 +33,20 @@ public final class PubSubEventDispatcher {
 
 	private final PayloadMapper payloads;
 
+	private final StanzaHandlerFactory factory;
+
+	private final StanzaRouter router;
+
 	private final List<PubSubEventHandler> handlers = new CopyOnWriteArrayList<>();
 
-	public PubSubEventDispatcher(PayloadMapper payloads) {
+	/**
+	 * @param factory builds the endpoints, with the resolvers of every handler
+	 * @param router calls them, observed and with the exception handlers
+	 */
+	public PubSubEventDispatcher(PayloadMapper payloads, StanzaHandlerFactory factory, StanzaRouter router) {
 		this.payloads = payloads;
+		this.factory = factory;
+		this.router = router;
 	}
 
 	/**
@@ -44,7 +59,7 @@ public final class PubSubEventDispatcher {
 
 	/** {@link #register(Object, Method)} resolving {@code ${…}} placeholders in the node and service. */
 	public void register(Object bean, Method method, UnaryOperator<String> placeholders) {
-		PubSubEventHandler handler = PubSubEventHandler.of(bean, method, this.payloads, placeholders);
+		PubSubEventHandler handler = PubSubEventHandler.of(bean, method, this.factory, this.payloads, placeholders);
 		this.handlers.add(handler);
 		logger.info("Kindling mapped {}", handler);
 	}
@@ -61,7 +76,7 @@ public final class PubSubEventDispatcher {
 			return;
 		}
 		for (PubSubEvent notification : notifications(service, event)) {
-			dispatch(notification);
+			dispatch(message, notification);
 		}
 	}
 
@@ -94,7 +109,7 @@ public final class PubSubEventDispatcher {
 		return found;
 	}
 
-	private void dispatch(PubSubEvent event) {
+	private void dispatch(Message message, PubSubEvent event) {
 		QName payloadName = (event.payload() != null) ? event.payload().getQName() : null;
 		boolean taken = false;
 		for (PubSubEventHandler handler : this.handlers) {
@@ -102,12 +117,11 @@ public final class PubSubEventDispatcher {
 				continue;
 			}
 			taken = true;
-			try {
-				handler.invoke(event);
-			}
-			catch (Exception ex) {
+			Throwable failure = this.router.invokeNotification(handler.endpoint(), message,
+					Map.of(PubSubEventHandler.EVENT, event));
+			if (failure != null) {
 				logger.error("{} failed on {} of node {} from {}", handler.name(), event.kind(), event.node(), event.service(),
-						ex);
+						failure);
 			}
 		}
 		if (!taken) {

@@ -15,19 +15,26 @@ import org.springframework.core.MethodParameter;
 import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.handler.invocation.HandlerMethodArgumentResolver;
-import org.springframework.messaging.handler.invocation.HandlerMethodArgumentResolverComposite;
-import org.springframework.messaging.handler.invocation.InvocableHandlerMethod;
-import org.springframework.messaging.support.GenericMessage;
-import org.springframework.util.ClassUtils;
 import org.xmpp.packet.JID;
 
+import dev.kindling.handler.ArgumentDescription;
+import dev.kindling.handler.EndpointMapping;
 import dev.kindling.handler.HandlerDefinitionException;
+import dev.kindling.handler.StanzaHandler;
+import dev.kindling.handler.StanzaHandlerFactory;
+import dev.kindling.handler.StanzaKind;
 import dev.kindling.payload.PayloadMapper;
 
-/** One {@link OnPubSubEvent @OnPubSubEvent} method: its filters and its bound parameters. */
+/**
+ * One {@link OnPubSubEvent @OnPubSubEvent} method: its filters and the endpoint that calls it,
+ * bound like every handler (the event's message is the stanza) plus the event's own arguments.
+ */
 final class PubSubEventHandler {
 
-	private final InvocableHandlerMethod invocable;
+	/** The header carrying the {@link PubSubEvent} of one call. */
+	static final String EVENT = "xmpp_pubsubEvent";
+
+	private final StanzaHandler endpoint;
 
 	private final @Nullable Pattern node;
 
@@ -37,24 +44,22 @@ final class PubSubEventHandler {
 
 	private final @Nullable QName payloadName;
 
-	private final String name;
-
-	private PubSubEventHandler(InvocableHandlerMethod invocable, @Nullable Pattern node, Set<PubSubEvent.Kind> kinds,
-			@Nullable JID service, @Nullable QName payloadName, String name) {
-		this.invocable = invocable;
+	private PubSubEventHandler(StanzaHandler endpoint, @Nullable Pattern node, Set<PubSubEvent.Kind> kinds,
+			@Nullable JID service, @Nullable QName payloadName) {
+		this.endpoint = endpoint;
 		this.node = node;
 		this.kinds = kinds;
 		this.service = service;
 		this.payloadName = payloadName;
-		this.name = name;
 	}
 
 	static boolean isHandler(Method method) {
 		return AnnotatedElementUtils.hasAnnotation(method, OnPubSubEvent.class);
 	}
 
-	static PubSubEventHandler of(Object bean, Method method, PayloadMapper payloads, UnaryOperator<String> placeholders) {
-		String name = ClassUtils.getShortName(method.getDeclaringClass()) + "." + method.getName();
+	static PubSubEventHandler of(Object bean, Method method, StanzaHandlerFactory factory, PayloadMapper payloads,
+			UnaryOperator<String> placeholders) {
+		String name = StanzaHandler.describe(method);
 		OnPubSubEvent annotation = AnnotatedElementUtils.findMergedAnnotation(method, OnPubSubEvent.class);
 		if (annotation == null) {
 			throw new HandlerDefinitionException(name + " is not annotated with @OnPubSubEvent");
@@ -76,22 +81,20 @@ final class PubSubEventHandler {
 		Set<PubSubEvent.Kind> kinds = EnumSet.copyOf(List.of(annotation.kind()));
 		String address = placeholders.apply(annotation.service());
 		JID service = address.isEmpty() ? null : new JID(address);
-		InvocableHandlerMethod invocable = new InvocableHandlerMethod(bean, method);
-		HandlerMethodArgumentResolverComposite resolvers = new HandlerMethodArgumentResolverComposite();
-		resolvers.addResolver(new EventResolver(payloads));
-		invocable.setMessageMethodArgumentResolvers(resolvers);
 		QName payloadName = null;
-		for (MethodParameter parameter : invocable.getMethodParameters()) {
-			if (!resolvers.supportsParameter(parameter)) {
-				throw new HandlerDefinitionException(name + ": parameter " + parameter.getParameterIndex() + " ("
-						+ parameter.getParameterType().getSimpleName() + ") cannot be bound; supported: PubSubEvent,"
-						+ " @ItemId String, the payload as Element or as an @XmppPayload type");
-			}
-			if (PayloadMapper.isPayloadType(parameter.getParameterType())) {
-				payloadName = payloads.elementName(parameter.getParameterType());
+		for (Class<?> type : method.getParameterTypes()) {
+			if (PayloadMapper.isPayloadType(type)) {
+				payloads.register(type);
+				payloadName = payloads.elementName(type);
 			}
 		}
-		return new PubSubEventHandler(invocable, node, kinds, service, payloadName, name);
+		String description = "@OnPubSubEvent(node=" + ((node != null) ? "'" + node.pattern() + "'" : "any") + ", kind="
+				+ kinds + ((service != null) ? ", service=" + service : "")
+				+ ((payloadName != null) ? ", payload={" + payloadName.getNamespaceURI() + "}" + payloadName.getName() : "")
+				+ ")";
+		EndpointMapping mapping = new EndpointMapping(OnPubSubEvent.class, StanzaKind.MESSAGE, description,
+				List.of(new EventResolver(payloads)));
+		return new PubSubEventHandler(factory.create(bean, method, mapping), node, kinds, service, payloadName);
 	}
 
 	/** Whether this handler takes the event (with a payload of the given name, if any). */
@@ -109,24 +112,21 @@ final class PubSubEventHandler {
 		return this.payloadName == null || event.kind() != PubSubEvent.Kind.ITEM || this.payloadName.equals(payload);
 	}
 
-	void invoke(PubSubEvent event) throws Exception {
-		this.invocable.invoke(new GenericMessage<>(event));
+	StanzaHandler endpoint() {
+		return this.endpoint;
 	}
 
 	String name() {
-		return this.name;
+		return this.endpoint.name();
 	}
 
 	@Override
 	public String toString() {
-		return "@OnPubSubEvent(node=" + ((this.node != null) ? "'" + this.node.pattern() + "'" : "any") + ", kind="
-				+ this.kinds + ((this.service != null) ? ", service=" + this.service : "")
-				+ ((this.payloadName != null) ? ", payload={" + this.payloadName.getNamespaceURI() + "}"
-						+ this.payloadName.getName() : "")
-				+ ") -> " + this.name;
+		return this.endpoint.toString();
 	}
 
-	private static final class EventResolver implements HandlerMethodArgumentResolver {
+	/** The event, its item id and its payload, from the header the dispatcher sets per call. */
+	private static final class EventResolver implements HandlerMethodArgumentResolver, ArgumentDescription {
 
 		private final PayloadMapper payloads;
 
@@ -140,16 +140,20 @@ final class PubSubEventHandler {
 			if (parameter.hasParameterAnnotation(ItemId.class)) {
 				return type == String.class;
 			}
-			if (PayloadMapper.isPayloadType(type)) {
-				this.payloads.register(type);
-				return true;
-			}
-			return type == PubSubEvent.class || type == Element.class;
+			return type == PubSubEvent.class || type == Element.class || PayloadMapper.isPayloadType(type);
+		}
+
+		@Override
+		public String describe(StanzaKind kind) {
+			return "PubSubEvent, @ItemId String, the item's payload as Element or as an @XmppPayload type";
 		}
 
 		@Override
 		public @Nullable Object resolveArgument(MethodParameter parameter, Message<?> message) {
-			PubSubEvent event = (PubSubEvent) message.getPayload();
+			PubSubEvent event = (PubSubEvent) message.getHeaders().get(EVENT);
+			if (event == null) {
+				throw new IllegalStateException("No pubsub event for " + parameter.getMethod());
+			}
 			Class<?> type = parameter.getParameterType();
 			if (parameter.hasParameterAnnotation(ItemId.class)) {
 				return event.itemId();

@@ -14,6 +14,7 @@ import org.xmpp.packet.PacketError;
 import dev.kindling.StanzaNotSentException;
 import dev.kindling.XmppErrorException;
 import dev.kindling.handler.ArgumentRejectedException;
+import dev.kindling.handler.EndpointException;
 import dev.kindling.handler.ExceptionHandlerMethod;
 import dev.kindling.handler.InboundStanza;
 import dev.kindling.handler.Replies;
@@ -60,14 +61,52 @@ final class HandlerFailures {
 		handle(handler, inbound, ex, 0, false);
 	}
 
-	private void handle(StanzaHandler handler, InboundStanza inbound, Throwable ex, long nanos, boolean observe) {
+	/**
+	 * A notification endpoint failed: its exception handlers see the exception, but nothing is
+	 * answered (an exception handler may still send through the template).
+	 * @return the failure left to the caller to log, or {@code null} when an exception handler took it
+	 */
+	@Nullable Throwable notificationFailed(StanzaHandler endpoint, InboundStanza inbound, Throwable ex, long nanos) {
 		Packet stanza = inbound.getPayload();
-		ExceptionHandlerMethod method = this.exceptionHandlers.find(handler.bean(), ex);
+		ExceptionHandlerMethod method = this.exceptionHandlers.find(endpoint.bean(), ex);
+		if (method == null) {
+			this.observer.handled(endpoint, stanza, nanos, HandlerOutcome.of(ex), ex);
+			return ex;
+		}
+		Object value;
+		try {
+			value = method.invoke(inbound, ex);
+		}
+		catch (Throwable thrown) {
+			this.observer.handled(endpoint, stanza, nanos, HandlerOutcome.FAILURE, ex);
+			return thrown;
+		}
+		this.observer.handled(endpoint, stanza, nanos, method.isCatchAll() ? HandlerOutcome.of(ex) : HandlerOutcome.REJECTED,
+				ex);
+		logger.debug("{} took {} of {}{}", method.name(), ex.toString(), endpoint.name(),
+				(value != null) ? "; its return value is not sent, a notification is never answered" : "");
+		return null;
+	}
+
+	private void handle(StanzaHandler handler, InboundStanza inbound, Throwable ex, long nanos, boolean observe) {
+		if (ex instanceof EndpointException delegated && delegated.getCause() != null) {
+			// An endpoint the routed handler called for this stanza failed: its bean and advice answer the
+			// cause, while the observation stays the routed handler's, like its successes.
+			handle(handler, delegated.endpoint(), inbound, delegated.getCause(), nanos, observe);
+			return;
+		}
+		handle(handler, handler, inbound, ex, nanos, observe);
+	}
+
+	private void handle(StanzaHandler handler, StanzaHandler failed, InboundStanza inbound, Throwable ex, long nanos,
+			boolean observe) {
+		Packet stanza = inbound.getPayload();
+		ExceptionHandlerMethod method = this.exceptionHandlers.find(failed.bean(), ex);
 		if (method == null) {
 			if (observe) {
 				this.observer.handled(handler, stanza, nanos, HandlerOutcome.of(ex), ex);
 			}
-			answerByDefault(handler.name(), inbound, ex);
+			answerByDefault(failed.name(), inbound, ex);
 			return;
 		}
 		Object value;
@@ -90,11 +129,11 @@ final class HandlerFailures {
 		}
 		if (outcome == HandlerOutcome.FAILURE) {
 			// A catch-all answered a bug: the answer is the author's, the stack trace still ours to show.
-			logger.error("{} failed on a {} from {}; {} answered", handler.name(), stanza.getElement().getName(),
+			logger.error("{} failed on a {} from {}; {} answered", failed.name(), stanza.getElement().getName(),
 					stanza.getFrom(), method.name(), ex);
 		}
 		else {
-			logger.debug("{} answered {} of {} on a {} from {}", method.name(), ex.toString(), handler.name(),
+			logger.debug("{} answered {} of {} on a {} from {}", method.name(), ex.toString(), failed.name(),
 					stanza.getElement().getName(), stanza.getFrom());
 		}
 		answer(method, inbound, ex, value);

@@ -1,6 +1,7 @@
 package dev.kindling.routing;
 
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
@@ -151,6 +152,28 @@ public final class StanzaRouter {
 			this.observer.handled(handler, inbound.getPayload(), System.nanoTime() - start, HandlerOutcome.SUCCESS, null);
 			complete(handler, inbound, value);
 		}
+	}
+
+	/**
+	 * Call an endpoint that a module invokes itself for a notification it found in the stanza being
+	 * routed (each item of a pubsub event): timed and observed like a routed handler, a failure
+	 * handed to the {@code @XmppExceptionHandler} methods of its bean and advice, but nothing answered
+	 * on its behalf and its return value ignored, because notifications are never answered.
+	 * @param facts the per-call facts the endpoint's resolvers read from the headers
+	 * @return the failure no exception handler took (for the caller to log with what it knows), or
+	 * {@code null}
+	 */
+	public @Nullable Throwable invokeNotification(StanzaHandler endpoint, Packet stanza, Map<String, Object> facts) {
+		InboundStanza inbound = new InboundStanza(stanza, null, this.template, endpoint.name(), facts);
+		long start = System.nanoTime();
+		try {
+			endpoint.invoke(inbound);
+		}
+		catch (Throwable ex) {
+			return this.failures.notificationFailed(endpoint, inbound, unwrap(ex), System.nanoTime() - start);
+		}
+		this.observer.handled(endpoint, stanza, System.nanoTime() - start, HandlerOutcome.SUCCESS, null);
+		return null;
 	}
 
 	private void complete(StanzaHandler handler, InboundStanza inbound, @Nullable Object value) {

@@ -55,7 +55,11 @@ public class ProductionRouteBenchmark {
 		List<RoutingInterceptor> interceptors = List.of();
 		HandlerRegistry registry;
 		if (this.features) {
-			registry = Routers.registry(factory, new EchoHandler(), new PubSubEventDispatcher(new PayloadMapper()));
+			// The dispatcher's handler joins the table; the benchmark routes no events, so its own router is a bare one.
+			StanzaRouter eventRouter = new StanzaRouter(new HandlerRegistry(), factory.returnValueHandlers(), this.template,
+					new PendingRequests(100));
+			registry = Routers.registry(factory, new EchoHandler(),
+					new PubSubEventDispatcher(new PayloadMapper(), factory, eventRouter));
 			interceptors = List.of(new MucRooms(this.template, MucSettings.defaults(), (event) -> {
 			}, List.of()), new PresenceManager(this.template, new InMemorySubscriberStore(), PresenceSettings.defaults(), null,
 					new Object()));

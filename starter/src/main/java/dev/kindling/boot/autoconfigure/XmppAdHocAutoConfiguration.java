@@ -11,6 +11,7 @@ import org.springframework.util.ReflectionUtils;
 
 import dev.kindling.adhoc.AdHocCommandAnnotationBeanPostProcessor;
 import dev.kindling.adhoc.AdHocCommands;
+import dev.kindling.handler.StanzaHandlerFactory;
 
 /**
  * Ad-hoc commands: {@code @AdHocCommand} methods listed in disco#items and run in sessions.
@@ -33,9 +34,9 @@ public final class XmppAdHocAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	AdHocCommands xmppAdHocCommands(XmppAdHocProperties properties) {
+	AdHocCommands xmppAdHocCommands(XmppAdHocProperties properties, StanzaHandlerFactory factory) {
 		properties.validate();
-		return new AdHocCommands(properties.maxSessions(), properties.sessionTimeout());
+		return new AdHocCommands(properties.maxSessions(), properties.sessionTimeout(), factory);
 	}
 
 }

@@ -9,10 +9,12 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.util.ReflectionUtils;
 
+import dev.kindling.handler.StanzaHandlerFactory;
 import dev.kindling.payload.PayloadMapper;
 import dev.kindling.pubsub.PubSubEventAnnotationBeanPostProcessor;
 import dev.kindling.pubsub.PubSubEventDispatcher;
 import dev.kindling.pubsub.PubSubTemplate;
+import dev.kindling.routing.StanzaRouter;
 import dev.kindling.template.XmppTemplate;
 
 /**
@@ -46,8 +48,9 @@ public final class XmppPubSubAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	PubSubEventDispatcher xmppPubSubEventDispatcher(PayloadMapper payloads) {
-		return new PubSubEventDispatcher(payloads);
+	PubSubEventDispatcher xmppPubSubEventDispatcher(PayloadMapper payloads, StanzaHandlerFactory factory,
+			StanzaRouter router) {
+		return new PubSubEventDispatcher(payloads, factory, router);
 	}
 
 }

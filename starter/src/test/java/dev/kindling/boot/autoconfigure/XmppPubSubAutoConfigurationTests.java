@@ -1,19 +1,32 @@
 package dev.kindling.boot.autoconfigure;
 
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import org.dom4j.DocumentException;
+import org.dom4j.DocumentHelper;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.MethodParameter;
+import org.springframework.messaging.handler.invocation.HandlerMethodArgumentResolver;
 import org.xmpp.packet.JID;
+import org.xmpp.packet.Message;
 
+import dev.kindling.handler.From;
+import dev.kindling.handler.HandlerMethodConfigurer;
 import dev.kindling.handler.HandlerRegistry;
+import dev.kindling.handler.XmppExceptionHandler;
 import dev.kindling.payload.PayloadMapper;
 import dev.kindling.pubsub.OnPubSubEvent;
 import dev.kindling.pubsub.PubSubEvent;
 import dev.kindling.pubsub.PubSubEventDispatcher;
+import dev.kindling.pubsub.ItemId;
 import dev.kindling.pubsub.PubSubTemplate;
+import dev.kindling.routing.StanzaRouter;
 import dev.kindling.template.XmppTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -75,6 +88,17 @@ class XmppPubSubAutoConfigurationTests {
 	}
 
 	@Test
+	void eventHandlersBindTheArgumentsOfEveryHandlerAndTheirExceptionHandlersSeeFailures() {
+		this.runner.withUserConfiguration(PipelineHandlers.class).run((context) -> {
+			StanzaRouter router = context.getBean(StanzaRouter.class);
+			router.route(event("<items node='scores'><item id='a'/></items>"));
+			router.route(event("<purge node='broken'/>"));
+			assertThat(context.getBean(Recorder.class).log).containsExactly(
+					"a from pubsub.example.com for tenant-7 with a template", "handled boom from pubsub.example.com");
+		});
+	}
+
+	@Test
 	void backsOffForATemplateOfTheApplication() {
 		this.runner.withUserConfiguration(OwnTemplate.class).run((context) -> assertThat(
 				context.getBean(PubSubTemplate.class).service()).isEqualTo(new JID("pubsub.mine.example")));
@@ -94,6 +118,82 @@ class XmppPubSubAutoConfigurationTests {
 
 		@OnPubSubEvent(node = "scores")
 		void scored(PubSubEvent event) {
+		}
+
+	}
+
+	private static Message event(String content) {
+		try {
+			Message message = new Message();
+			message.setType(Message.Type.headline);
+			message.setFrom(new JID("pubsub.example.com"));
+			message.setTo(new JID("bot.example.com"));
+			message.getElement()
+				.add(DocumentHelper.parseText("<event xmlns='" + PubSubTemplate.EVENT + "'>" + content + "</event>")
+					.getRootElement()
+					.detach());
+			return message;
+		}
+		catch (DocumentException ex) {
+			throw new IllegalArgumentException(ex);
+		}
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class PipelineHandlers {
+
+		@Bean
+		Recorder recorder() {
+			return new Recorder();
+		}
+
+		@Bean
+		HandlerMethodConfigurer tenantConfigurer() {
+			return new HandlerMethodConfigurer() {
+
+				@Override
+				public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
+					resolvers.add(new HandlerMethodArgumentResolver() {
+
+						@Override
+						public boolean supportsParameter(MethodParameter parameter) {
+							return parameter.getParameterType() == Tenant.class;
+						}
+
+						@Override
+						public Object resolveArgument(MethodParameter parameter,
+								org.springframework.messaging.Message<?> message) {
+							return new Tenant("tenant-7");
+						}
+
+					});
+				}
+
+			};
+		}
+
+	}
+
+	record Tenant(String name) {
+	}
+
+	static class Recorder {
+
+		final List<String> log = new CopyOnWriteArrayList<>();
+
+		@OnPubSubEvent(node = "scores")
+		void scored(@ItemId String id, @From JID service, Tenant tenant, XmppTemplate template) {
+			this.log.add(id + " from " + service + " for " + tenant.name() + ((template != null) ? " with a template" : ""));
+		}
+
+		@OnPubSubEvent(node = "broken", kind = PubSubEvent.Kind.PURGE)
+		void broken(PubSubEvent event) {
+			throw new IllegalStateException("boom");
+		}
+
+		@XmppExceptionHandler
+		void failed(IllegalStateException ex, @From JID from) {
+			this.log.add("handled " + ex.getMessage() + " from " + from);
 		}
 
 	}

@@ -35,7 +35,6 @@ public final class XmppAdHocAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	AdHocCommands xmppAdHocCommands(XmppAdHocProperties properties, StanzaHandlerFactory factory) {
-		properties.validate();
 		return new AdHocCommands(properties.maxSessions(), properties.sessionTimeout(), factory);
 	}
 

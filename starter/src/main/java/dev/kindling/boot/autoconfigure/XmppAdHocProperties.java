@@ -15,12 +15,12 @@ import org.springframework.boot.context.properties.source.InvalidConfigurationPr
 @ConfigurationProperties("xmpp.adhoc")
 public record XmppAdHocProperties(@DefaultValue("100") int maxSessions, @DefaultValue("5m") Duration sessionTimeout) {
 
-	void validate() {
-		if (this.maxSessions < 1) {
-			throw new InvalidConfigurationPropertyValueException("xmpp.adhoc.max-sessions", this.maxSessions,
+	public XmppAdHocProperties {
+		if (maxSessions < 1) {
+			throw new InvalidConfigurationPropertyValueException("xmpp.adhoc.max-sessions", maxSessions,
 					"Must be positive.");
 		}
-		XmppComponentProperties.positive("xmpp.adhoc.session-timeout", this.sessionTimeout);
+		XmppComponentProperties.positive("xmpp.adhoc.session-timeout", sessionTimeout);
 	}
 
 }

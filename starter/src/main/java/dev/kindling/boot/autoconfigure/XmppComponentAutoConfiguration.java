@@ -127,7 +127,6 @@ public final class XmppComponentAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	OutboundQueue xmppOutboundQueue(XmppComponentProperties properties) {
-		properties.validate();
 		return new OutboundQueue(properties.outboundCapacity());
 	}
 
@@ -157,7 +156,6 @@ public final class XmppComponentAutoConfiguration {
 	@ConditionalOnMissingBean
 	StanzaDispatcher xmppStanzaDispatcher(StanzaRouter router, XmppDispatchProperties properties,
 			ObjectProvider<StanzaObserver> observers) {
-		properties.validate();
 		XmppDispatchProperties.RateLimit limit = properties.rateLimit();
 		SenderRateLimiter limiter = limit.enabled()
 				? new SenderRateLimiter(limit.perSecond(), limit.burst(), limit.maxSenders()) : null;
@@ -197,7 +195,6 @@ public final class XmppComponentAutoConfiguration {
 	}
 
 	static ConnectionSettings connectionSettings(XmppComponentProperties properties) {
-		properties.validate();
 		return new ConnectionSettings(properties.connectTimeout(), properties.backoff().minDelay(),
 				properties.backoff().maxDelay(), (int) properties.maxStanzaSize().toBytes(), properties.shutdownTimeout());
 	}

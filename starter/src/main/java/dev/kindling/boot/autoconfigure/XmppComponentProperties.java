@@ -39,7 +39,7 @@ public record XmppComponentProperties(@DefaultValue("localhost") String host, @D
 	 * Check the values that binding cannot; called when the connection is created, so that a bad
 	 * value fails startup with a message naming its property.
 	 */
-	void validate() {
+	public XmppComponentProperties {
 		if (port < 1 || port > 65535) {
 			throw new InvalidConfigurationPropertyValueException(PREFIX + ".port", port, "A port is between 1 and 65535.");
 		}
@@ -59,7 +59,6 @@ public record XmppComponentProperties(@DefaultValue("localhost") String host, @D
 			throw new InvalidConfigurationPropertyValueException(PREFIX + ".shutdown-timeout", shutdownTimeout,
 					"Must not be negative.");
 		}
-		backoff.validate();
 	}
 
 	/** The record's form with the secret masked: a properties object can end up in logs and diagnostics. */
@@ -86,7 +85,7 @@ public record XmppComponentProperties(@DefaultValue("localhost") String host, @D
 	 */
 	public record Backoff(@DefaultValue("1s") Duration minDelay, @DefaultValue("60s") Duration maxDelay) {
 
-		void validate() {
+		public Backoff {
 			positive(PREFIX + ".backoff.min-delay", minDelay);
 			positive(PREFIX + ".backoff.max-delay", maxDelay);
 			if (maxDelay.compareTo(minDelay) < 0) {

@@ -15,8 +15,8 @@ import org.springframework.boot.context.properties.source.InvalidConfigurationPr
 public record XmppDispatchProperties(@DefaultValue("8") int threads, @DefaultValue("10000") int queueCapacity,
 		@DefaultValue RateLimit rateLimit) {
 
-	/** Check the values; called when the dispatcher is created, so the failure names the property. */
-	void validate() {
+	/** The values are checked as they are bound, so a bad one fails startup naming its property. */
+	public XmppDispatchProperties {
 		if (threads < 1) {
 			throw new InvalidConfigurationPropertyValueException("xmpp.dispatch.threads", threads, "Must be positive.");
 		}

@@ -41,7 +41,6 @@ public final class XmppPubSubAutoConfiguration {
 	@ConditionalOnMissingBean
 	PubSubTemplate xmppPubSubTemplate(XmppTemplate template, XmppConnectionDetails details, XmppPubSubProperties properties,
 			PayloadMapper payloads) {
-		properties.validate();
 		return new PubSubTemplate(template, properties.serviceOrDefault(details.toEndpoint().serverDomain()), payloads,
 				properties.requestTimeout());
 	}

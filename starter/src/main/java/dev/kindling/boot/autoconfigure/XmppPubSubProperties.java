@@ -32,9 +32,9 @@ public record XmppPubSubProperties(@Nullable String service, @Nullable Duration 
 		}
 	}
 
-	void validate() {
-		if (this.requestTimeout != null && (this.requestTimeout.isZero() || this.requestTimeout.isNegative())) {
-			throw new InvalidConfigurationPropertyValueException(PREFIX + ".request-timeout", this.requestTimeout,
+	public XmppPubSubProperties {
+		if (requestTimeout != null && (requestTimeout.isZero() || requestTimeout.isNegative())) {
+			throw new InvalidConfigurationPropertyValueException(PREFIX + ".request-timeout", requestTimeout,
 					"Must be positive.");
 		}
 	}

@@ -23,7 +23,6 @@ class ToetemStoreConfiguration {
 	@Bean
 	GameStore gameStore(ToetemStoreProperties properties, PubSubTemplate pubsub,
 			ObjectProvider<MeterRegistry> meters) {
-		properties.validate();
 		if (!properties.enabled()) {
 			return new GameStore.InMemory();
 		}

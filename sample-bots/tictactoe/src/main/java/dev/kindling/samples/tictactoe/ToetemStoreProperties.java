@@ -28,18 +28,18 @@ record ToetemStoreProperties(@DefaultValue("true") boolean enabled, @Nullable St
 
 	static final String PREFIX = "toetem.store";
 
-	/** Fails with the property's name when a value cannot work; called where the beans are made. */
-	void validate() {
-		positive("max-games", this.maxGames);
-		positive("max-results", this.maxResults);
-		node("games-node", this.gamesNode);
-		node("results-node", this.resultsNode);
-		if (this.gamesNode.equals(this.resultsNode)) {
-			throw new InvalidConfigurationPropertyValueException(PREFIX + ".results-node", this.resultsNode,
+	/** Fails with the property's name, as the values are bound, when a value cannot work. */
+	ToetemStoreProperties {
+		positive("max-games", maxGames);
+		positive("max-results", maxResults);
+		node("games-node", gamesNode);
+		node("results-node", resultsNode);
+		if (gamesNode.equals(resultsNode)) {
+			throw new InvalidConfigurationPropertyValueException(PREFIX + ".results-node", resultsNode,
 					"Must differ from " + PREFIX + ".games-node: ended games are retracted from that node.");
 		}
-		if (this.loadRetry.isZero() || this.loadRetry.isNegative()) {
-			throw new InvalidConfigurationPropertyValueException(PREFIX + ".load-retry", this.loadRetry,
+		if (loadRetry.isZero() || loadRetry.isNegative()) {
+			throw new InvalidConfigurationPropertyValueException(PREFIX + ".load-retry", loadRetry,
 					"Must be positive.");
 		}
 	}

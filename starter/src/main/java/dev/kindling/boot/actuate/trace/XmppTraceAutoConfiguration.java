@@ -22,7 +22,6 @@ public final class XmppTraceAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	StanzaTrace xmppStanzaTrace(XmppTraceProperties properties) {
-		properties.validate();
 		return new StanzaTrace(properties.capacity(), properties.maskBodies());
 	}
 

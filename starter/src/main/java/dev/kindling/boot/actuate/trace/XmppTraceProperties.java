@@ -19,8 +19,8 @@ public record XmppTraceProperties(@DefaultValue("false") boolean enabled, @Defau
 	/** The largest capacity accepted: the trace is for looking at, not for storing traffic. */
 	static final int MAX_CAPACITY = 10_000;
 
-	/** Check the values; called when the trace is created, so the failure names the property. */
-	void validate() {
+	/** The values are checked as they are bound, so a bad one fails startup naming its property. */
+	public XmppTraceProperties {
 		if (capacity < 1 || capacity > MAX_CAPACITY) {
 			throw new InvalidConfigurationPropertyValueException("xmpp.trace.capacity", capacity,
 					"Must be between 1 and " + MAX_CAPACITY + ".");

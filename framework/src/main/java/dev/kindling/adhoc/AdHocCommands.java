@@ -184,8 +184,7 @@ public final class AdHocCommands implements DiscoItemsProvider {
 		synchronized (session) {
 			CommandRequest request = new CommandRequest(command.node, session.requester, session.id, session.stage, action,
 					values, session.values);
-			InboundStanza inbound = new InboundStanza(stanza, null, template, command.endpoint.name(),
-					Map.of(REQUEST, request));
+			InboundStanza inbound = new InboundStanza(stanza, null, template, Map.of(REQUEST, request));
 			try {
 				step = (CommandStep) command.endpoint.invoke(inbound);
 			}

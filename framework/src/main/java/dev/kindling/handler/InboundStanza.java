@@ -31,19 +31,13 @@ public final class InboundStanza implements Message<Packet> {
 
 	private volatile boolean answered;
 
-	private @Nullable Map<String, @Nullable String> commandArguments;
-
-	private final @Nullable String handler;
-
-	private @Nullable MessageHeaders headers;
-
 	private final Map<String, Object> facts;
 
-	/**
-	 * @param handler the name of the handler that takes the stanza, for its headers
-	 */
-	public InboundStanza(Packet stanza, @Nullable Matcher bodyMatch, XmppTemplate template, @Nullable String handler) {
-		this(stanza, bodyMatch, template, handler, Map.of());
+	/** What is worked out only when asked for; most stanzas never need it (one field, for a small object). */
+	private @Nullable Derived derived;
+
+	public InboundStanza(Packet stanza, @Nullable Matcher bodyMatch, XmppTemplate template) {
+		this(stanza, bodyMatch, template, Map.of());
 	}
 
 	/**
@@ -51,13 +45,18 @@ public final class InboundStanza implements Message<Packet> {
 	 * @param facts what the module learned for this call (such as the pubsub item), added to the
 	 * headers for its argument resolvers
 	 */
-	public InboundStanza(Packet stanza, @Nullable Matcher bodyMatch, XmppTemplate template, @Nullable String handler,
-			Map<String, Object> facts) {
+	public InboundStanza(Packet stanza, @Nullable Matcher bodyMatch, XmppTemplate template, Map<String, Object> facts) {
 		this.stanza = stanza;
 		this.bodyMatch = bodyMatch;
 		this.template = template;
-		this.handler = handler;
 		this.facts = facts;
+	}
+
+	private Derived derived() {
+		if (this.derived == null) {
+			this.derived = new Derived();
+		}
+		return this.derived;
 	}
 
 	@Override
@@ -68,7 +67,8 @@ public final class InboundStanza implements Message<Packet> {
 	/** The stanza's facts ({@link XmppHeaders}), built on first use: most stanzas never need them. */
 	@Override
 	public MessageHeaders getHeaders() {
-		if (this.headers == null) {
+		Derived derived = derived();
+		if (derived.headers == null) {
 			Map<String, Object> facts = new HashMap<>(this.facts);
 			facts.put(XmppHeaders.KIND, StanzaKind.of(this.stanza));
 			Element element = this.stanza.getElement();
@@ -77,10 +77,9 @@ public final class InboundStanza implements Message<Packet> {
 			putIfPresent(facts, XmppHeaders.ID, element.attributeValue("id"));
 			putIfPresent(facts, XmppHeaders.TYPE, element.attributeValue("type"));
 			putIfPresent(facts, XmppHeaders.BODY_MATCH, this.bodyMatch);
-			putIfPresent(facts, XmppHeaders.HANDLER, this.handler);
-			this.headers = new StanzaHeaders(facts);
+			derived.headers = new StanzaHeaders(facts);
 		}
-		return this.headers;
+		return derived.headers;
 	}
 
 	private static void putIfPresent(Map<String, Object> facts, String name, @Nullable Object value) {
@@ -96,11 +95,12 @@ public final class InboundStanza implements Message<Packet> {
 
 	/** A command's arguments, split from the body once (a handler's arguments resolve on one thread). */
 	Map<String, @Nullable String> commandArguments(CommandDescriptor command) {
-		if (this.commandArguments == null) {
+		Derived derived = derived();
+		if (derived.commandArguments == null) {
 			String text = (this.bodyMatch != null) ? this.bodyMatch.group(MessageCondition.COMMAND_ARGUMENTS) : null;
-			this.commandArguments = command.parse((text != null) ? text : "");
+			derived.commandArguments = command.parse((text != null) ? text : "");
 		}
-		return this.commandArguments;
+		return derived.commandArguments;
 	}
 
 	public XmppTemplate template() {
@@ -203,6 +203,15 @@ public final class InboundStanza implements Message<Packet> {
 		public CompletableFuture<IQ> request(IQ request, Duration timeout) {
 			return InboundStanza.this.template.request(request, timeout);
 		}
+
+	}
+
+	/** A stanza's headers and command arguments, once asked for. */
+	private static final class Derived {
+
+		@Nullable MessageHeaders headers;
+
+		@Nullable Map<String, @Nullable String> commandArguments;
 
 	}
 

@@ -28,9 +28,6 @@ public final class XmppHeaders {
 	/** The {@link java.util.regex.Matcher} of the handler's body pattern, if it has one (named groups included). */
 	public static final String BODY_MATCH = PREFIX + "bodyMatch";
 
-	/** The handler that takes the stanza ({@code Class.method(…)}). */
-	public static final String HANDLER = PREFIX + "handler";
-
 	private XmppHeaders() {
 	}
 

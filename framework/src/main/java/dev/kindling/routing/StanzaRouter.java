@@ -102,7 +102,7 @@ public final class StanzaRouter {
 			unhandled(stanza);
 			return;
 		}
-		invoke(route.handler(), new InboundStanza(stanza, route.bodyMatch(), this.template, route.handler().name()));
+		invoke(route.handler(), new InboundStanza(stanza, route.bodyMatch(), this.template));
 	}
 
 	private boolean preRoute(Packet stanza) {
@@ -164,7 +164,7 @@ public final class StanzaRouter {
 	 * {@code null}
 	 */
 	public @Nullable Throwable invokeNotification(StanzaHandler endpoint, Packet stanza, Map<String, Object> facts) {
-		InboundStanza inbound = new InboundStanza(stanza, null, this.template, endpoint.name(), facts);
+		InboundStanza inbound = new InboundStanza(stanza, null, this.template, facts);
 		long start = System.nanoTime();
 		try {
 			endpoint.invoke(inbound);

@@ -32,7 +32,7 @@ class EndpointMappingTests {
 		StanzaHandler endpoint = this.factory.create(bean, method("ticket"), MAPPING);
 
 		Object value = endpoint.invoke(new InboundStanza(Stanzas.chat("alice@example.com/phone", "bot.example.com", "hi"),
-				null, new CapturingXmppTemplate(), endpoint.name(), Map.of("ticket", "T-1")));
+				null, new CapturingXmppTemplate(), Map.of("ticket", "T-1")));
 
 		assertThat(value).isEqualTo("T-1 alice@example.com/phone");
 		assertThat(endpoint.kind()).isEqualTo(StanzaKind.MESSAGE);

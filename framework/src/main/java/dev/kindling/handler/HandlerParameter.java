@@ -24,12 +24,20 @@ final class HandlerParameter extends SynthesizingMethodParameter {
 
 	private final @Nullable Argument argument;
 
+	private final @Nullable Class<?> eventType;
+
 	HandlerParameter(Method method, int index, StanzaKind kind, @Nullable CommandDescriptor command,
 			@Nullable Argument argument) {
+		this(method, index, kind, command, argument, null);
+	}
+
+	HandlerParameter(Method method, int index, StanzaKind kind, @Nullable CommandDescriptor command,
+			@Nullable Argument argument, @Nullable Class<?> eventType) {
 		super(method, index);
 		this.kind = kind;
 		this.command = command;
 		this.argument = argument;
+		this.eventType = eventType;
 		initParameterNameDiscovery(NAMES);
 	}
 
@@ -38,6 +46,7 @@ final class HandlerParameter extends SynthesizingMethodParameter {
 		this.kind = original.kind;
 		this.command = original.command;
 		this.argument = original.argument;
+		this.eventType = original.eventType;
 	}
 
 	StanzaKind kind() {
@@ -52,6 +61,11 @@ final class HandlerParameter extends SynthesizingMethodParameter {
 	/** The command argument this parameter binds, if it is one. */
 	static @Nullable Argument argumentOf(org.springframework.core.MethodParameter parameter) {
 		return (parameter instanceof HandlerParameter handlerParameter) ? handlerParameter.argument : null;
+	}
+
+	/** The event an {@link EventEndpoint event endpoint} runs on, if this parameter's method is one. */
+	static @Nullable Class<?> eventTypeOf(org.springframework.core.MethodParameter parameter) {
+		return (parameter instanceof HandlerParameter handlerParameter) ? handlerParameter.eventType : null;
 	}
 
 	@Override

@@ -37,14 +37,32 @@ public final class InboundStanza implements Message<Packet> {
 
 	private @Nullable MessageHeaders headers;
 
+	private final @Nullable Object event;
+
 	/**
 	 * @param handler the name of the handler that takes the stanza, for its headers
 	 */
 	public InboundStanza(Packet stanza, @Nullable Matcher bodyMatch, XmppTemplate template, @Nullable String handler) {
+		this(stanza, bodyMatch, template, handler, null);
+	}
+
+	/**
+	 * A stanza that caused a module's event, for an {@link EventEndpoint event endpoint}.
+	 * @param stanza the stanza that caused the event (what {@code @From} and the stanza argument see)
+	 * @param handler the name of the endpoint's method
+	 * @param event the event, for the module's resolvers ({@link #event()})
+	 */
+	public InboundStanza(Packet stanza, XmppTemplate template, String handler, Object event) {
+		this(stanza, null, template, handler, event);
+	}
+
+	private InboundStanza(Packet stanza, @Nullable Matcher bodyMatch, XmppTemplate template, @Nullable String handler,
+			@Nullable Object event) {
 		this.stanza = stanza;
 		this.bodyMatch = bodyMatch;
 		this.template = template;
 		this.handler = handler;
+		this.event = event;
 	}
 
 	@Override
@@ -65,6 +83,7 @@ public final class InboundStanza implements Message<Packet> {
 			putIfPresent(facts, XmppHeaders.TYPE, element.attributeValue("type"));
 			putIfPresent(facts, XmppHeaders.BODY_MATCH, this.bodyMatch);
 			putIfPresent(facts, XmppHeaders.HANDLER, this.handler);
+			putIfPresent(facts, XmppHeaders.EVENT, this.event);
 			this.headers = new StanzaHeaders(facts);
 		}
 		return this.headers;
@@ -74,6 +93,11 @@ public final class InboundStanza implements Message<Packet> {
 		if (value != null) {
 			facts.put(name, value);
 		}
+	}
+
+	/** The module's event an {@link EventEndpoint event endpoint} runs on; {@code null} for a routed stanza. */
+	public @Nullable Object event() {
+		return this.event;
 	}
 
 	/** The matcher of the handler's body pattern, if it has one. */

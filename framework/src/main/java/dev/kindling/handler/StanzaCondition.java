@@ -9,7 +9,7 @@ import org.xmpp.packet.Packet;
  * What a handler takes, derived from its annotation. Conditions of one kind rank by specificity;
  * two handlers of equal specificity whose conditions overlap are a startup error.
  */
-sealed interface StanzaCondition permits MessageCondition, IqCondition, PresenceCondition {
+sealed interface StanzaCondition permits MessageCondition, IqCondition, PresenceCondition, EventCondition {
 
 	/** Returned by {@link #match} for a match that captures nothing. */
 	Object MATCHED = new Object();

@@ -131,6 +131,38 @@ public final class StanzaHandlerFactory {
 		return new StanzaHandler(bean, method, condition, command, parameters, resolvers, check, returnType, async);
 	}
 
+	/**
+	 * Turn a method a module found under its own mapping annotation into a handler that runs on the
+	 * module's events (see {@link EventEndpoint}): every parameter is bound and checked like a
+	 * handler's, with the endpoint's stanza kind and event type, and so is the return type.
+	 * @throws HandlerDefinitionException naming the method when a parameter cannot be bound or the
+	 * return type is not supported
+	 */
+	public StanzaHandler create(Object bean, Method method, EventEndpoint endpoint) {
+		String name = StanzaHandler.describe(method);
+		int count = method.getParameterCount();
+		HandlerMethodArgumentResolver[] resolvers = new HandlerMethodArgumentResolver[count];
+		HandlerParameter[] parameters = new HandlerParameter[count];
+		for (int i = 0; i < count; i++) {
+			parameters[i] = new HandlerParameter(method, i, endpoint.kind(), null, null, endpoint.eventType());
+			resolvers[i] = resolverFor(parameters[i], endpoint.mapping(), name);
+			if (parameters[i].hasParameterAnnotation(Match.class)) {
+				throw new HandlerDefinitionException(name + ": @Match needs a body pattern, which " + endpoint.mapping()
+						+ " does not have");
+			}
+		}
+		MethodParameter returnType = new HandlerParameter(method, -1, endpoint.kind(), null, null, endpoint.eventType());
+		boolean async = CompletionStage.class.isAssignableFrom(returnType.getParameterType());
+		if (async) {
+			returnType = returnType.nested();
+		}
+		EventCondition condition = new EventCondition(endpoint);
+		checkReturnType(returnType, condition, name);
+		ArgumentValidator.Check check = this.validator.forMethod(bean, method,
+				Arrays.stream(parameters).map(StanzaHandlerFactory::shownName).toList());
+		return new StanzaHandler(bean, method, condition, null, parameters, resolvers, check, returnType, async);
+	}
+
 	/** What a parameter is called in an answer to the sender. */
 	private static String shownName(HandlerParameter parameter) {
 		Argument argument = HandlerParameter.argumentOf(parameter);
@@ -319,7 +351,8 @@ public final class StanzaHandlerFactory {
 		if (type == void.class || type == Void.class || this.returnValueHandlers.supportsReturnType(returnType)) {
 			return;
 		}
-		String supported = switch (condition.kind()) {
+		String supported = (condition instanceof EventCondition) ? "what the module's return value handlers take, a Packet, void"
+				: switch (condition.kind()) {
 			case MESSAGE -> "String, a Packet, void";
 			case IQ -> "Element, PacketExtension, IQ or another Packet, void";
 			case PRESENCE -> "a Packet, void";

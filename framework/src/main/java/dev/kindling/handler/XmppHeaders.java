@@ -31,6 +31,9 @@ public final class XmppHeaders {
 	/** The handler that takes the stanza ({@code Class.method(…)}). */
 	public static final String HANDLER = PREFIX + "handler";
 
+	/** The module's event an {@link EventEndpoint event endpoint} runs on (such as an occupant change). */
+	public static final String EVENT = PREFIX + "event";
+
 	private XmppHeaders() {
 	}
 

@@ -6,15 +6,21 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.core.MethodParameter;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.handler.invocation.HandlerMethodArgumentResolver;
+import org.springframework.messaging.handler.invocation.HandlerMethodReturnValueHandler;
 import org.xmpp.packet.JID;
 import org.xmpp.packet.Packet;
 
+import dev.kindling.handler.EventEndpoint;
 import dev.kindling.handler.HandlerMethodConfigurer;
+import dev.kindling.handler.InboundStanza;
 
 /**
  * Handler arguments for room traffic: the {@link Room} a message comes from, the sending
  * {@link Occupant}, and its {@link Nick @Nick}. Each is {@code null} when the stanza does not come
- * from a room the bot is in (or the occupant is not known).
+ * from a room the bot is in (or the occupant is not known). On {@link OnOccupant @OnOccupant}
+ * methods they come from the {@link OccupantEvent} (the occupant concerned, also once it left),
+ * which binds as well, with the {@link Previous @Previous} occupant; a returned {@code String} is
+ * said in the room.
  */
 public final class MucHandlerMethodConfigurer implements HandlerMethodConfigurer {
 
@@ -26,7 +32,42 @@ public final class MucHandlerMethodConfigurer implements HandlerMethodConfigurer
 
 	@Override
 	public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
+		resolvers.add(new OccupantEventResolver());
 		resolvers.add(new RoomResolver());
+	}
+
+	@Override
+	public void addReturnValueHandlers(List<HandlerMethodReturnValueHandler> handlers) {
+		handlers.add(new SayInRoomHandler());
+	}
+
+	private static boolean onOccupant(MethodParameter parameter) {
+		return EventEndpoint.eventTypeOf(parameter) == OccupantEvent.class;
+	}
+
+	private static @Nullable OccupantEvent event(Message<?> message) {
+		return (message instanceof InboundStanza inbound && inbound.event() instanceof OccupantEvent event) ? event : null;
+	}
+
+	/** On {@code @OnOccupant} methods: the event itself and the {@code @Previous} occupant. */
+	private static final class OccupantEventResolver implements HandlerMethodArgumentResolver {
+
+		@Override
+		public boolean supportsParameter(MethodParameter parameter) {
+			Class<?> type = parameter.getParameterType();
+			return onOccupant(parameter) && (OccupantEvent.class.isAssignableFrom(type)
+					|| (type == Occupant.class && parameter.hasParameterAnnotation(Previous.class)));
+		}
+
+		@Override
+		public @Nullable Object resolveArgument(MethodParameter parameter, Message<?> message) {
+			OccupantEvent event = event(message);
+			if (event == null) {
+				return null;
+			}
+			return (parameter.getParameterType() == Occupant.class) ? event.getPrevious() : event;
+		}
+
 	}
 
 	private final class RoomResolver implements HandlerMethodArgumentResolver {
@@ -34,16 +75,22 @@ public final class MucHandlerMethodConfigurer implements HandlerMethodConfigurer
 		@Override
 		public boolean supportsParameter(MethodParameter parameter) {
 			Class<?> type = parameter.getParameterType();
-			return type == Room.class || type == Occupant.class
+			return type == Room.class || (type == Occupant.class && !parameter.hasParameterAnnotation(Previous.class))
 					|| (type == String.class && parameter.hasParameterAnnotation(Nick.class));
 		}
 
 		@Override
 		public @Nullable Object resolveArgument(MethodParameter parameter, Message<?> message) {
+			Class<?> type = parameter.getParameterType();
+			OccupantEvent event = event(message);
+			if (event != null) {
+				// The occupant concerned, also once it has left the room's view.
+				return (type == Room.class) ? event.getRoom()
+						: (type == Occupant.class) ? event.getOccupant() : event.getOccupant().nick();
+			}
 			Packet stanza = (Packet) message.getPayload();
 			JID from = stanza.getFrom();
 			Room room = (from != null) ? MucHandlerMethodConfigurer.this.rooms.room(from).orElse(null) : null;
-			Class<?> type = parameter.getParameterType();
 			if (room == null) {
 				return null;
 			}
@@ -54,6 +101,24 @@ public final class MucHandlerMethodConfigurer implements HandlerMethodConfigurer
 				return room.occupantOf(stanza).orElse(null);
 			}
 			return from.getResource();
+		}
+
+	}
+
+	/** A {@code String} returned by an {@code @OnOccupant} method is said in the room. */
+	private static final class SayInRoomHandler implements HandlerMethodReturnValueHandler {
+
+		@Override
+		public boolean supportsReturnType(MethodParameter returnType) {
+			return returnType.getNestedParameterType() == String.class && onOccupant(returnType);
+		}
+
+		@Override
+		public void handleReturnValue(@Nullable Object returnValue, MethodParameter returnType, Message<?> message) {
+			OccupantEvent event = event(message);
+			if (returnValue != null && event != null) {
+				event.getRoom().send((String) returnValue);
+			}
 		}
 
 	}

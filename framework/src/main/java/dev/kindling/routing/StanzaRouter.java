@@ -119,6 +119,17 @@ public final class StanzaRouter {
 		return true;
 	}
 
+	/**
+	 * Invoke an endpoint that a module chose for one of its own events (see
+	 * {@link dev.kindling.handler.EventEndpoint}), as a routed stanza's handler is invoked: observed,
+	 * its return value handled, its exception given to the exception handlers and otherwise logged.
+	 * Never throws. An error answer goes only where {@link #replyError} would send one, so never
+	 * into a room.
+	 */
+	public void dispatch(StanzaHandler handler, InboundStanza inbound) {
+		invoke(handler, inbound);
+	}
+
 	private void invoke(StanzaHandler handler, InboundStanza inbound) {
 		long start = System.nanoTime();
 		Object value;

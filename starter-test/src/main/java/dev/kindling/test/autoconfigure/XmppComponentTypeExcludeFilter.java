@@ -15,17 +15,18 @@ import dev.kindling.handler.OnMessage;
 import dev.kindling.handler.OnPresence;
 import dev.kindling.handler.XmppAdvice;
 import dev.kindling.handler.XmppExceptionHandler;
+import dev.kindling.muc.OnOccupant;
 
 /**
  * Keeps component scanning of an {@link XmppComponentTest} to the handler beans: classes with a
- * method annotated {@code @OnMessage}, {@code @OnIq}, {@code @OnPresence} or
+ * method annotated {@code @OnMessage}, {@code @OnIq}, {@code @OnPresence}, {@code @OnOccupant} or
  * {@code @XmppExceptionHandler}, and {@code @XmppAdvice} classes (or those listed in
  * {@link XmppComponentTest#handlers()}), plus the test's include filters.
  */
 final class XmppComponentTypeExcludeFilter extends StandardAnnotationCustomizableTypeExcludeFilter<XmppComponentTest> {
 
 	private static final String[] HANDLER_ANNOTATIONS = { OnMessage.class.getName(), OnIq.class.getName(),
-			OnPresence.class.getName(), XmppExceptionHandler.class.getName() };
+			OnPresence.class.getName(), OnOccupant.class.getName(), XmppExceptionHandler.class.getName() };
 
 	private final Set<Class<?>> handlers;
 

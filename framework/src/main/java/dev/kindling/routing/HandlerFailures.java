@@ -50,9 +50,9 @@ final class HandlerFailures {
 		this.sender = sender;
 	}
 
-	/** A handler threw or its future failed after {@code nanos}: answer and observe. */
-	void failed(StanzaHandler handler, InboundStanza inbound, Throwable ex, long nanos) {
-		handle(handler, inbound, ex, nanos, true);
+	/** A handler threw or its future failed after {@code nanos}: answer and observe; returns the outcome observed. */
+	HandlerOutcome failed(StanzaHandler handler, InboundStanza inbound, Throwable ex, long nanos) {
+		return handle(handler, inbound, ex, nanos, true);
 	}
 
 	/** Sending the handler's return value failed; its invocation was observed already. */
@@ -60,28 +60,29 @@ final class HandlerFailures {
 		handle(handler, inbound, ex, 0, false);
 	}
 
-	private void handle(StanzaHandler handler, InboundStanza inbound, Throwable ex, long nanos, boolean observe) {
+	private HandlerOutcome handle(StanzaHandler handler, InboundStanza inbound, Throwable ex, long nanos, boolean observe) {
 		Packet stanza = inbound.getPayload();
 		ExceptionHandlerMethod method = this.exceptionHandlers.find(handler.bean(), ex);
 		if (method == null) {
+			HandlerOutcome outcome = HandlerOutcome.of(ex);
 			if (observe) {
-				this.observer.handled(handler, stanza, nanos, HandlerOutcome.of(ex), ex);
+				this.observer.handled(handler, stanza, nanos, outcome, ex);
 			}
 			answerByDefault(handler.name(), inbound, ex);
-			return;
+			return outcome;
 		}
 		Object value;
 		try {
 			value = method.invoke(inbound, ex);
 		}
 		catch (Throwable thrown) {
+			HandlerOutcome outcome = (thrown instanceof XmppErrorException) ? HandlerOutcome.of(thrown)
+					: HandlerOutcome.FAILURE;
 			if (observe) {
-				HandlerOutcome outcome = (thrown instanceof XmppErrorException) ? HandlerOutcome.of(thrown)
-						: HandlerOutcome.FAILURE;
 				this.observer.handled(handler, stanza, nanos, outcome, ex);
 			}
 			answerByDefault(method.name(), inbound, thrown);
-			return;
+			return outcome;
 		}
 		HandlerOutcome outcome = (value instanceof XmppErrorException error) ? HandlerOutcome.of(error)
 				: method.isCatchAll() ? HandlerOutcome.of(ex) : HandlerOutcome.REJECTED;
@@ -98,6 +99,7 @@ final class HandlerFailures {
 					stanza.getElement().getName(), stanza.getFrom());
 		}
 		answer(method, inbound, ex, value);
+		return outcome;
 	}
 
 	/** The exception handler's return value becomes the answer; an IQ request still owed one gets the default error. */

@@ -3,6 +3,7 @@ package dev.kindling.handler;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.regex.Matcher;
 
@@ -25,7 +26,11 @@ public final class InboundStanza implements Message<Packet> {
 
 	private final Packet stanza;
 
-	private final @Nullable Matcher bodyMatch;
+	/**
+	 * The body match of a routed stanza or the event of an event endpoint, never both: one field, so
+	 * that every routed stanza's object stays as small as before event endpoints existed.
+	 */
+	private final @Nullable Object routing;
 
 	private final XmppTemplate template;
 
@@ -37,13 +42,11 @@ public final class InboundStanza implements Message<Packet> {
 
 	private @Nullable MessageHeaders headers;
 
-	private final @Nullable Object event;
-
 	/**
 	 * @param handler the name of the handler that takes the stanza, for its headers
 	 */
 	public InboundStanza(Packet stanza, @Nullable Matcher bodyMatch, XmppTemplate template, @Nullable String handler) {
-		this(stanza, bodyMatch, template, handler, null);
+		this(stanza, (Object) bodyMatch, template, handler);
 	}
 
 	/**
@@ -53,16 +56,14 @@ public final class InboundStanza implements Message<Packet> {
 	 * @param event the event, for the module's resolvers ({@link #event()})
 	 */
 	public InboundStanza(Packet stanza, XmppTemplate template, String handler, Object event) {
-		this(stanza, null, template, handler, event);
+		this(stanza, (Object) Objects.requireNonNull(event, "event"), template, handler);
 	}
 
-	private InboundStanza(Packet stanza, @Nullable Matcher bodyMatch, XmppTemplate template, @Nullable String handler,
-			@Nullable Object event) {
+	private InboundStanza(Packet stanza, @Nullable Object routing, XmppTemplate template, @Nullable String handler) {
 		this.stanza = stanza;
-		this.bodyMatch = bodyMatch;
+		this.routing = routing;
 		this.template = template;
 		this.handler = handler;
-		this.event = event;
 	}
 
 	@Override
@@ -81,9 +82,9 @@ public final class InboundStanza implements Message<Packet> {
 			putIfPresent(facts, XmppHeaders.TO, element.attributeValue("to"));
 			putIfPresent(facts, XmppHeaders.ID, element.attributeValue("id"));
 			putIfPresent(facts, XmppHeaders.TYPE, element.attributeValue("type"));
-			putIfPresent(facts, XmppHeaders.BODY_MATCH, this.bodyMatch);
+			putIfPresent(facts, XmppHeaders.BODY_MATCH, bodyMatch());
 			putIfPresent(facts, XmppHeaders.HANDLER, this.handler);
-			putIfPresent(facts, XmppHeaders.EVENT, this.event);
+			putIfPresent(facts, XmppHeaders.EVENT, event());
 			this.headers = new StanzaHeaders(facts);
 		}
 		return this.headers;
@@ -97,18 +98,19 @@ public final class InboundStanza implements Message<Packet> {
 
 	/** The module's event an {@link EventEndpoint event endpoint} runs on; {@code null} for a routed stanza. */
 	public @Nullable Object event() {
-		return this.event;
+		return (this.routing instanceof Matcher) ? null : this.routing;
 	}
 
 	/** The matcher of the handler's body pattern, if it has one. */
 	public @Nullable Matcher bodyMatch() {
-		return this.bodyMatch;
+		return (this.routing instanceof Matcher matcher) ? matcher : null;
 	}
 
 	/** A command's arguments, split from the body once (a handler's arguments resolve on one thread). */
 	Map<String, @Nullable String> commandArguments(CommandDescriptor command) {
 		if (this.commandArguments == null) {
-			String text = (this.bodyMatch != null) ? this.bodyMatch.group(MessageCondition.COMMAND_ARGUMENTS) : null;
+			Matcher bodyMatch = bodyMatch();
+			String text = (bodyMatch != null) ? bodyMatch.group(MessageCondition.COMMAND_ARGUMENTS) : null;
 			this.commandArguments = command.parse((text != null) ? text : "");
 		}
 		return this.commandArguments;

@@ -10,9 +10,11 @@ import org.springframework.messaging.handler.invocation.HandlerMethodReturnValue
 import org.xmpp.packet.JID;
 import org.xmpp.packet.Packet;
 
+import dev.kindling.handler.ArgumentDescription;
 import dev.kindling.handler.EventEndpoint;
 import dev.kindling.handler.HandlerMethodConfigurer;
 import dev.kindling.handler.InboundStanza;
+import dev.kindling.handler.StanzaKind;
 
 /**
  * Handler arguments for room traffic: the {@link Room} a message comes from, the sending
@@ -50,7 +52,12 @@ public final class MucHandlerMethodConfigurer implements HandlerMethodConfigurer
 	}
 
 	/** On {@code @OnOccupant} methods: the event itself and the {@code @Previous} occupant. */
-	private static final class OccupantEventResolver implements HandlerMethodArgumentResolver {
+	private static final class OccupantEventResolver implements HandlerMethodArgumentResolver, ArgumentDescription {
+
+		@Override
+		public @Nullable String describe(StanzaKind kind) {
+			return (kind == StanzaKind.PRESENCE) ? "on @OnOccupant, the OccupantEvent and the @Previous Occupant" : null;
+		}
 
 		@Override
 		public boolean supportsParameter(MethodParameter parameter) {
@@ -70,7 +77,12 @@ public final class MucHandlerMethodConfigurer implements HandlerMethodConfigurer
 
 	}
 
-	private final class RoomResolver implements HandlerMethodArgumentResolver {
+	private final class RoomResolver implements HandlerMethodArgumentResolver, ArgumentDescription {
+
+		@Override
+		public String describe(StanzaKind kind) {
+			return "the Room, the Occupant, @Nick String";
+		}
 
 		@Override
 		public boolean supportsParameter(MethodParameter parameter) {

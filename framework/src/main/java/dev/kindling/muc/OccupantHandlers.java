@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 
 import org.springframework.context.ApplicationListener;
 import org.xmpp.packet.JID;
@@ -21,13 +22,18 @@ import dev.kindling.template.XmppTemplate;
  */
 public final class OccupantHandlers implements ApplicationListener<OccupantEvent> {
 
-	private final StanzaRouter router;
+	private final Supplier<StanzaRouter> router;
 
-	private final XmppTemplate template;
+	private final Supplier<XmppTemplate> template;
 
 	private volatile List<Endpoint> endpoints = List.of();
 
-	public OccupantHandlers(StanzaRouter router, XmppTemplate template) {
+	/**
+	 * @param router the router, looked up at the first event: as an application listener this bean
+	 * is made early, and must not make the routing (and its argument resolvers) early with it
+	 * @param template the template handlers reply through, likewise
+	 */
+	public OccupantHandlers(Supplier<StanzaRouter> router, Supplier<XmppTemplate> template) {
 		this.router = router;
 		this.template = template;
 	}
@@ -60,22 +66,23 @@ public final class OccupantHandlers implements ApplicationListener<OccupantEvent
 		Presence presence = null;
 		for (Endpoint endpoint : endpoints) {
 			if (endpoint.takes(event)) {
-				presence = (presence != null) ? presence : presenceOf(event);
-				this.router.dispatch(endpoint.handler,
-						new InboundStanza(presence, this.template, endpoint.handler.name(), event));
+				XmppTemplate template = this.template.get();
+				presence = (presence != null) ? presence : presenceOf(event, template);
+				this.router.get()
+					.dispatch(endpoint.handler, new InboundStanza(presence, template, endpoint.handler.name(), event));
 			}
 		}
 	}
 
 	/** The room's presence behind the event, or one made like it for an event published by hand. */
-	private Presence presenceOf(OccupantEvent event) {
+	private static Presence presenceOf(OccupantEvent event, XmppTemplate template) {
 		Presence presence = event.getPresence();
 		if (presence != null) {
 			return presence;
 		}
 		Presence made = new Presence((event.getKind() == OccupantEvent.Kind.LEFT) ? Presence.Type.unavailable : null);
 		made.setFrom(event.getOccupant().address());
-		made.setTo(this.template.componentJid());
+		made.setTo(template.componentJid());
 		return made;
 	}
 

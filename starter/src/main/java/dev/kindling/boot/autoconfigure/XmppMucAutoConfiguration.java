@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -59,8 +60,8 @@ public final class XmppMucAutoConfiguration {
 	/** Invokes the {@code @OnOccupant} methods on each occupant change, through the router. */
 	@Bean
 	@ConditionalOnMissingBean
-	OccupantHandlers xmppOccupantHandlers(StanzaRouter router, XmppTemplate template) {
-		return new OccupantHandlers(router, template);
+	OccupantHandlers xmppOccupantHandlers(ObjectProvider<StanzaRouter> router, ObjectProvider<XmppTemplate> template) {
+		return new OccupantHandlers(router::getObject, template::getObject);
 	}
 
 	/** Rooms marked required feed the component's {@code xmpp} health (and so readiness). */

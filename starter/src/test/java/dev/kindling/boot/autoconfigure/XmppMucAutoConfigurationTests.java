@@ -75,10 +75,10 @@ class XmppMucAutoConfigurationTests {
 	@Test
 	void anOnOccupantParameterNoResolverTakesFailsStartupNamingTheMethod() {
 		this.runner.withBean(UnboundGreeter.class).run((context) -> assertThat(context).getFailure()
-			.rootCause()
 			.isInstanceOf(HandlerDefinitionException.class)
 			.hasMessageContaining("UnboundGreeter.greet(String)")
-			.hasMessageContaining("cannot be bound for @OnOccupant(kind=[JOINED])"));
+			.hasMessageContaining("cannot be bound for @OnOccupant(kind=[JOINED])")
+			.hasMessageContaining("@Previous Occupant"));
 	}
 
 	@Test
@@ -86,7 +86,6 @@ class XmppMucAutoConfigurationTests {
 		this.runner.withPropertyValues("xmpp.muc.rooms[0].jid=lobby@conference.example.com")
 			.withBean(MistypedGreeter.class)
 			.run((context) -> assertThat(context).getFailure()
-				.rootCause()
 				.isInstanceOf(HandlerDefinitionException.class)
 				.hasMessageContaining("MistypedGreeter.greet()")
 				.hasMessageContaining("did you mean 'lobby'?"));

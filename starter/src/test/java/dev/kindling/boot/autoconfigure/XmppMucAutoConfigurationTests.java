@@ -87,7 +87,7 @@ class XmppMucAutoConfigurationTests {
 			.withBean(MistypedGreeter.class)
 			.run((context) -> assertThat(context).getFailure()
 				.isInstanceOf(HandlerDefinitionException.class)
-				.hasMessageContaining("MistypedGreeter.greet()")
+				.hasMessageContaining("MistypedGreeter.greet() takes occupant changes in room 'loby'")
 				.hasMessageContaining("did you mean 'lobby'?"));
 	}
 

@@ -116,7 +116,7 @@ public final class AdHocCommands implements DiscoItemsProvider {
 		String description = "@AdHocCommand(node='" + annotation.node() + "', name='" + annotation.name() + "'"
 				+ (allowed.isEmpty() ? "" : ", allowed=" + allowed) + ")";
 		StanzaHandler endpoint = this.factory.create(bean, method,
-				new EndpointMapping(AdHocCommand.class, StanzaKind.IQ, description, List.of(new RequestResolver())));
+				new EndpointMapping(AdHocCommand.class, StanzaKind.IQ, description, List.of(new RequestResolver()), Set.of()));
 		Map<String, Command> commands = new LinkedHashMap<>(this.commands);
 		commands.put(annotation.node(), new Command(annotation.node(), annotation.name(), allowed, endpoint));
 		this.commands = Collections.unmodifiableMap(commands);

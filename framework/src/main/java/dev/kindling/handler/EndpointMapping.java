@@ -2,6 +2,7 @@ package dev.kindling.handler;
 
 import java.lang.annotation.Annotation;
 import java.util.List;
+import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.core.MethodParameter;
@@ -18,13 +19,16 @@ import org.springframework.messaging.handler.invocation.HandlerMethodArgumentRes
  * @param kind the kind of stanza the method is called for (an event arrives in a message, a command step in an IQ)
  * @param description the mapping as the handler table and logs show it, e.g. {@code @OnPubSubEvent(node='news')}
  * @param resolvers the module's resolvers, tried ahead of every other; they read the per-call facts
- * the module puts in the {@link InboundStanza}'s headers
+ * the module puts in the {@link InboundStanza} ({@link InboundStanza#fact}, also its headers)
+ * @param rooms the rooms a {@code room} filter of the mapping names, checked at startup like
+ * {@code @OnMessage}'s by the {@link HandlerCheck}s (empty for none)
  */
 public record EndpointMapping(Class<? extends Annotation> annotation, StanzaKind kind, String description,
-		List<HandlerMethodArgumentResolver> resolvers) {
+		List<HandlerMethodArgumentResolver> resolvers, Set<String> rooms) {
 
 	public EndpointMapping {
 		resolvers = List.copyOf(resolvers);
+		rooms = Set.copyOf(rooms);
 	}
 
 	/** The mapping of the endpoint that owns this parameter, or {@code null} for a routed handler or another method. */

@@ -88,6 +88,11 @@ public final class InboundStanza implements Message<Packet> {
 		}
 	}
 
+	/** One of the facts the module that calls an endpoint ({@link EndpointMapping}) gave for this call. */
+	public @Nullable Object fact(String name) {
+		return this.facts.get(name);
+	}
+
 	/** The matcher of the handler's body pattern, if it has one. */
 	public @Nullable Matcher bodyMatch() {
 		return this.bodyMatch;

@@ -64,8 +64,11 @@ public final class StanzaHandler implements ObservedHandler {
 		return this.command;
 	}
 
-	/** The rooms a message handler's {@code room} filter names (bare JIDs or room names); empty for any sender. */
+	/** The rooms a message handler's (or a room event endpoint's) {@code room} filter names (bare JIDs or room names); empty for any sender. */
 	public Set<String> rooms() {
+		if (this.condition instanceof EndpointCondition endpoint) {
+			return endpoint.mapping().rooms();
+		}
 		return (this.condition instanceof MessageCondition message) ? message.rooms() : Set.of();
 	}
 

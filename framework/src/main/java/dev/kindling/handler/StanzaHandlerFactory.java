@@ -107,7 +107,7 @@ public final class StanzaHandlerFactory {
 		StanzaCondition condition = new EndpointCondition(mapping);
 		for (int i = 0; i < count; i++) {
 			parameters[i] = new HandlerParameter(method, i, mapping.kind(), null, null, mapping);
-			resolvers[i] = resolverFor(parameters[i], candidates, "@" + mapping.annotation().getSimpleName(), name);
+			resolvers[i] = resolverFor(parameters[i], candidates, mapping.description(), name);
 			if (resolvers[i] instanceof ElementArgument element) {
 				declare(element, parameters[i], name);
 			}
@@ -365,7 +365,8 @@ public final class StanzaHandlerFactory {
 		if (type == void.class || type == Void.class || this.returnValueHandlers.supportsReturnType(returnType)) {
 			return;
 		}
-		String supported = switch (condition.kind()) {
+		String supported = (condition instanceof EndpointCondition) ? "what the module's return value handlers take, a Packet, void"
+				: switch (condition.kind()) {
 			case MESSAGE -> "String, a Packet, void";
 			case IQ -> "Element, PacketExtension, IQ or another Packet, void";
 			case PRESENCE -> "a Packet, void";

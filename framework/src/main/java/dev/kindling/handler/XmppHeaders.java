@@ -28,6 +28,9 @@ public final class XmppHeaders {
 	/** The {@link java.util.regex.Matcher} of the handler's body pattern, if it has one (named groups included). */
 	public static final String BODY_MATCH = PREFIX + "bodyMatch";
 
+	/** The module's event an endpoint it calls itself ({@link EndpointMapping}) runs on, such as an occupant change. */
+	public static final String EVENT = PREFIX + "event";
+
 	private XmppHeaders() {
 	}
 

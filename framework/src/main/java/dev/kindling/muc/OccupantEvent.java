@@ -2,6 +2,7 @@ package dev.kindling.muc;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEvent;
+import org.xmpp.packet.Presence;
 
 /**
  * Someone joined, left or changed in a room the bot is in. Published on the room's lane, so
@@ -25,12 +26,23 @@ public class OccupantEvent extends ApplicationEvent {
 
 	private final @Nullable Occupant previous;
 
+	private final @Nullable Presence presence;
+
 	public OccupantEvent(Object source, Kind kind, Room room, Occupant occupant, @Nullable Occupant previous) {
+		this(source, kind, room, occupant, previous, null);
+	}
+
+	/**
+	 * @param presence the room's presence that told of the change
+	 */
+	public OccupantEvent(Object source, Kind kind, Room room, Occupant occupant, @Nullable Occupant previous,
+			@Nullable Presence presence) {
 		super(source);
 		this.kind = kind;
 		this.room = room;
 		this.occupant = occupant;
 		this.previous = previous;
+		this.presence = presence;
 	}
 
 	public Kind getKind() {
@@ -49,6 +61,11 @@ public class OccupantEvent extends ApplicationEvent {
 	/** The occupant before the change; {@code null} for {@code JOINED}. */
 	public @Nullable Occupant getPrevious() {
 		return this.previous;
+	}
+
+	/** The room's presence that told of the change; {@code null} for an event not made from one. */
+	public @Nullable Presence getPresence() {
+		return this.presence;
 	}
 
 	@Override

@@ -11,6 +11,7 @@ import org.slf4j.LoggerFactory;
 import dev.kindling.handler.HandlerCheck;
 import dev.kindling.handler.HandlerDefinitionException;
 import dev.kindling.handler.StanzaHandler;
+import dev.kindling.handler.StanzaKind;
 
 /**
  * A {@code room} filter should name a room the bot is in, or the handler never fires. A name one or
@@ -41,7 +42,9 @@ public final class RoomFilterCheck implements HandlerCheck {
 				if (this.names.contains(room)) {
 					continue;
 				}
-				String problem = handler.name() + " takes messages from room '" + room
+				String takes = (handler.kind() == StanzaKind.PRESENCE) ? " takes occupant changes in room '"
+						: " takes messages from room '";
+				String problem = handler.name() + takes + room
 						+ "', which is not among the configured rooms (xmpp.muc.rooms: "
 						+ (this.names.isEmpty() ? "none" : String.join(", ", this.names)) + ")";
 				String meant = closest(room);

@@ -120,10 +120,10 @@ final class RoomTracker {
 			self(occupant, available, codes, item, user);
 		}
 		else if (available) {
-			arrived(occupant);
+			arrived(occupant, presence);
 		}
 		else {
-			departed(occupant, codes, item);
+			departed(occupant, codes, item, presence);
 		}
 	}
 
@@ -202,34 +202,34 @@ final class RoomTracker {
 		future.completeExceptionally(ex);
 	}
 
-	private void arrived(Occupant occupant) {
+	private void arrived(Occupant occupant, Presence presence) {
 		Occupant previous = this.room.occupants.put(occupant.nick(), occupant);
 		if (this.room.state != Room.State.JOINED) {
 			return;
 		}
 		Occupant renamed = this.renaming.remove(occupant.nick());
 		if (previous == null && renamed != null) {
-			publish(OccupantEvent.Kind.NICK_CHANGED, occupant, renamed);
+			publish(OccupantEvent.Kind.NICK_CHANGED, occupant, renamed, presence);
 		}
 		else if (previous == null) {
-			publish(OccupantEvent.Kind.JOINED, occupant, null);
+			publish(OccupantEvent.Kind.JOINED, occupant, null, presence);
 		}
 		else if (previous.role() != occupant.role()) {
-			publish(OccupantEvent.Kind.ROLE_CHANGED, occupant, previous);
+			publish(OccupantEvent.Kind.ROLE_CHANGED, occupant, previous, presence);
 		}
 		else if (previous.affiliation() != occupant.affiliation()) {
-			publish(OccupantEvent.Kind.AFFILIATION_CHANGED, occupant, previous);
+			publish(OccupantEvent.Kind.AFFILIATION_CHANGED, occupant, previous, presence);
 		}
 	}
 
-	private void departed(Occupant occupant, Set<Integer> codes, @Nullable Element item) {
+	private void departed(Occupant occupant, Set<Integer> codes, @Nullable Element item, Presence presence) {
 		Occupant previous = this.room.occupants.remove(occupant.nick());
 		if (codes.contains(Muc.NICK_CHANGED) && item != null && item.attributeValue("nick") != null) {
 			this.renaming.put(item.attributeValue("nick"), (previous != null) ? previous : occupant);
 			return;
 		}
 		if (this.room.state == Room.State.JOINED) {
-			publish(OccupantEvent.Kind.LEFT, occupant, previous);
+			publish(OccupantEvent.Kind.LEFT, occupant, previous, presence);
 		}
 	}
 
@@ -275,9 +275,9 @@ final class RoomTracker {
 		}
 	}
 
-	private void publish(OccupantEvent.Kind kind, Occupant occupant, @Nullable Occupant previous) {
+	private void publish(OccupantEvent.Kind kind, Occupant occupant, @Nullable Occupant previous, Presence presence) {
 		try {
-			this.events.publishEvent(new OccupantEvent(this.room, kind, this.room, occupant, previous));
+			this.events.publishEvent(new OccupantEvent(this.room, kind, this.room, occupant, previous, presence));
 		}
 		catch (RuntimeException ex) {
 			logger.error("A listener failed on {} in {}", kind, this.room.jid(), ex);

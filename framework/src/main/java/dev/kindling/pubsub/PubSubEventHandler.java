@@ -93,7 +93,7 @@ final class PubSubEventHandler {
 				+ ((payloadName != null) ? ", payload={" + payloadName.getNamespaceURI() + "}" + payloadName.getName() : "")
 				+ ")";
 		EndpointMapping mapping = new EndpointMapping(OnPubSubEvent.class, StanzaKind.MESSAGE, description,
-				List.of(new EventResolver(payloads)));
+				List.of(new EventResolver(payloads)), Set.of());
 		return new PubSubEventHandler(factory.create(bean, method, mapping), node, kinds, service, payloadName);
 	}
 

@@ -51,9 +51,9 @@ final class HandlerFailures {
 		this.sender = sender;
 	}
 
-	/** A handler threw or its future failed after {@code nanos}: answer and observe. */
-	void failed(StanzaHandler handler, InboundStanza inbound, Throwable ex, long nanos) {
-		handle(handler, inbound, ex, nanos, true);
+	/** A handler threw or its future failed after {@code nanos}: answer and observe; returns the outcome observed. */
+	HandlerOutcome failed(StanzaHandler handler, InboundStanza inbound, Throwable ex, long nanos) {
+		return handle(handler, inbound, ex, nanos, true);
 	}
 
 	/** Sending the handler's return value failed; its invocation was observed already. */
@@ -88,39 +88,39 @@ final class HandlerFailures {
 		return null;
 	}
 
-	private void handle(StanzaHandler handler, InboundStanza inbound, Throwable ex, long nanos, boolean observe) {
+	private HandlerOutcome handle(StanzaHandler handler, InboundStanza inbound, Throwable ex, long nanos, boolean observe) {
 		if (ex instanceof EndpointException delegated && delegated.getCause() != null) {
 			// An endpoint the routed handler called for this stanza failed: its bean and advice answer the
 			// cause, while the observation stays the routed handler's, like its successes.
-			handle(handler, delegated.endpoint(), inbound, delegated.getCause(), nanos, observe);
-			return;
+			return handle(handler, delegated.endpoint(), inbound, delegated.getCause(), nanos, observe);
 		}
-		handle(handler, handler, inbound, ex, nanos, observe);
+		return handle(handler, handler, inbound, ex, nanos, observe);
 	}
 
-	private void handle(StanzaHandler handler, StanzaHandler failed, InboundStanza inbound, Throwable ex, long nanos,
-			boolean observe) {
+	private HandlerOutcome handle(StanzaHandler handler, StanzaHandler failed, InboundStanza inbound, Throwable ex,
+			long nanos, boolean observe) {
 		Packet stanza = inbound.getPayload();
 		ExceptionHandlerMethod method = this.exceptionHandlers.find(failed.bean(), ex);
 		if (method == null) {
+			HandlerOutcome outcome = HandlerOutcome.of(ex);
 			if (observe) {
-				this.observer.handled(handler, stanza, nanos, HandlerOutcome.of(ex), ex);
+				this.observer.handled(handler, stanza, nanos, outcome, ex);
 			}
 			answerByDefault(failed.name(), inbound, ex);
-			return;
+			return outcome;
 		}
 		Object value;
 		try {
 			value = method.invoke(inbound, ex);
 		}
 		catch (Throwable thrown) {
+			HandlerOutcome outcome = (thrown instanceof XmppErrorException) ? HandlerOutcome.of(thrown)
+					: HandlerOutcome.FAILURE;
 			if (observe) {
-				HandlerOutcome outcome = (thrown instanceof XmppErrorException) ? HandlerOutcome.of(thrown)
-						: HandlerOutcome.FAILURE;
 				this.observer.handled(handler, stanza, nanos, outcome, ex);
 			}
 			answerByDefault(method.name(), inbound, thrown);
-			return;
+			return outcome;
 		}
 		HandlerOutcome outcome = (value instanceof XmppErrorException error) ? HandlerOutcome.of(error)
 				: method.isCatchAll() ? HandlerOutcome.of(ex) : HandlerOutcome.REJECTED;
@@ -137,6 +137,7 @@ final class HandlerFailures {
 					stanza.getElement().getName(), stanza.getFrom());
 		}
 		answer(method, inbound, ex, value);
+		return outcome;
 	}
 
 	/** The exception handler's return value becomes the answer; an IQ request still owed one gets the default error. */

@@ -7,6 +7,8 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,8 +26,12 @@ import dev.kindling.handler.InboundStanza;
 import dev.kindling.handler.Replies;
 import dev.kindling.handler.StanzaHandler;
 import dev.kindling.handler.XmppExceptionHandlers;
+import dev.kindling.observe.DefaultHandlerObservationConvention;
+import dev.kindling.observe.HandlerObservationContext;
+import dev.kindling.observe.HandlerObservationConvention;
 import dev.kindling.observe.HandlerOutcome;
 import dev.kindling.observe.StanzaObserver;
+import dev.kindling.observe.XmppObservationDocumentation;
 import dev.kindling.template.PendingRequests;
 import dev.kindling.template.XmppTemplate;
 
@@ -37,6 +43,8 @@ import dev.kindling.template.XmppTemplate;
 public final class StanzaRouter {
 
 	private static final Logger logger = LoggerFactory.getLogger(StanzaRouter.class);
+
+	private static final HandlerObservationConvention DEFAULT_CONVENTION = new DefaultHandlerObservationConvention();
 
 	private final HandlerRegistry registry;
 
@@ -53,6 +61,10 @@ public final class StanzaRouter {
 	private final List<RoutingInterceptor> interceptors;
 
 	private final HandlerFailures failures;
+
+	private ObservationRegistry observationRegistry = ObservationRegistry.NOOP;
+
+	private @Nullable HandlerObservationConvention observationConvention;
 
 	public StanzaRouter(HandlerRegistry registry, HandlerMethodReturnValueHandler returnValueHandler,
 			XmppTemplate template, PendingRequests pendingRequests) {
@@ -84,6 +96,21 @@ public final class StanzaRouter {
 		this.returnValueHandler = returnValueHandler;
 		this.template = template;
 		this.pendingRequests = pendingRequests;
+	}
+
+	/**
+	 * Observe every handler invocation as an {@link XmppObservationDocumentation#HANDLER}
+	 * observation, in scope while the method runs, so that what it does (an
+	 * {@code XmppTemplate.request}, a database call) is a child. With the default
+	 * {@link ObservationRegistry#NOOP} nothing is made per stanza. Set before the first stanza.
+	 */
+	public void setObservationRegistry(ObservationRegistry observationRegistry) {
+		this.observationRegistry = observationRegistry;
+	}
+
+	/** A convention of your own for handler observations; {@code null} for {@link DefaultHandlerObservationConvention}. */
+	public void setObservationConvention(@Nullable HandlerObservationConvention observationConvention) {
+		this.observationConvention = observationConvention;
 	}
 
 	public void route(Packet stanza) {
@@ -120,26 +147,47 @@ public final class StanzaRouter {
 		return true;
 	}
 
+	/**
+	 * Invoke an endpoint that a module chose for one of its own events (see
+	 * {@link dev.kindling.handler.EndpointMapping}), as a routed stanza's handler is invoked: observed,
+	 * its return value handled, its exception given to the exception handlers and otherwise logged.
+	 * Never throws. An error answer goes only where {@link #replyError} would send one, so never
+	 * into a room.
+	 */
+	public void dispatch(StanzaHandler handler, InboundStanza inbound) {
+		invoke(handler, inbound);
+	}
+
 	private void invoke(StanzaHandler handler, InboundStanza inbound) {
+		// Checked first so that the unobserved path makes no context, lambda or scope.
+		Observation observation = this.observationRegistry.isNoop() ? null : startObservation(handler, inbound);
 		long start = System.nanoTime();
 		Object value;
+		Observation.Scope scope = (observation != null) ? observation.openScope() : null;
 		try {
 			value = handler.invoke(inbound);
 		}
 		catch (Throwable ex) {
-			this.failures.failed(handler, inbound, unwrap(ex), System.nanoTime() - start);
+			closeScope(scope);
+			Throwable failure = unwrap(ex);
+			stopObservation(observation, this.failures.failed(handler, inbound, failure, System.nanoTime() - start),
+					failure);
 			return;
 		}
+		closeScope(scope);
 		if (handler.isAsync() && value instanceof CompletionStage<?> stage) {
 			this.pendingReplies.incrementAndGet();
 			stage.whenComplete((result, ex) -> {
 				try {
 					if (ex != null) {
-						this.failures.failed(handler, inbound, unwrap(ex), System.nanoTime() - start);
+						Throwable failure = unwrap(ex);
+						stopObservation(observation,
+								this.failures.failed(handler, inbound, failure, System.nanoTime() - start), failure);
 					}
 					else {
 						this.observer.handled(handler, inbound.getPayload(), System.nanoTime() - start,
 								HandlerOutcome.SUCCESS, null);
+						stopObservation(observation, HandlerOutcome.SUCCESS, null);
 						complete(handler, inbound, result);
 					}
 				}
@@ -150,6 +198,7 @@ public final class StanzaRouter {
 		}
 		else {
 			this.observer.handled(handler, inbound.getPayload(), System.nanoTime() - start, HandlerOutcome.SUCCESS, null);
+			stopObservation(observation, HandlerOutcome.SUCCESS, null);
 			complete(handler, inbound, value);
 		}
 	}
@@ -165,15 +214,50 @@ public final class StanzaRouter {
 	 */
 	public @Nullable Throwable invokeNotification(StanzaHandler endpoint, Packet stanza, Map<String, Object> facts) {
 		InboundStanza inbound = new InboundStanza(stanza, null, this.template, facts);
+		Observation observation = this.observationRegistry.isNoop() ? null : startObservation(endpoint, inbound);
+		Observation.Scope scope = (observation != null) ? observation.openScope() : null;
 		long start = System.nanoTime();
 		try {
 			endpoint.invoke(inbound);
 		}
 		catch (Throwable ex) {
-			return this.failures.notificationFailed(endpoint, inbound, unwrap(ex), System.nanoTime() - start);
+			closeScope(scope);
+			Throwable failure = unwrap(ex);
+			Throwable left = this.failures.notificationFailed(endpoint, inbound, failure, System.nanoTime() - start);
+			stopObservation(observation, (left != null) ? HandlerOutcome.of(failure) : HandlerOutcome.REJECTED, failure);
+			return left;
 		}
+		closeScope(scope);
 		this.observer.handled(endpoint, stanza, System.nanoTime() - start, HandlerOutcome.SUCCESS, null);
+		stopObservation(observation, HandlerOutcome.SUCCESS, null);
 		return null;
+	}
+
+	private Observation startObservation(StanzaHandler handler, InboundStanza inbound) {
+		HandlerObservationContext context = new HandlerObservationContext(handler, inbound.getPayload());
+		return XmppObservationDocumentation.HANDLER
+			.observation(this.observationConvention, DEFAULT_CONVENTION, () -> context, this.observationRegistry)
+			.start();
+	}
+
+	private static void closeScope(Observation.@Nullable Scope scope) {
+		if (scope != null) {
+			scope.close();
+		}
+	}
+
+	private static void stopObservation(@Nullable Observation observation, HandlerOutcome outcome,
+			@Nullable Throwable failure) {
+		if (observation == null) {
+			return;
+		}
+		if (observation.getContext() instanceof HandlerObservationContext context) {
+			context.setOutcome(outcome);
+		}
+		if (failure != null && outcome != HandlerOutcome.SUCCESS) {
+			observation.error(failure);
+		}
+		observation.stop();
 	}
 
 	private void complete(StanzaHandler handler, InboundStanza inbound, @Nullable Object value) {

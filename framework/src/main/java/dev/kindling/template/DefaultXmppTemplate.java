@@ -5,15 +5,25 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationListener;
 import org.springframework.util.Assert;
 import org.xmpp.packet.IQ;
 import org.xmpp.packet.JID;
 import org.xmpp.packet.Packet;
 
+import dev.kindling.RequestTimeoutException;
 import dev.kindling.StanzaNotSentException;
+import dev.kindling.XmppErrorException;
 import dev.kindling.connection.ComponentDisconnectedEvent;
 import dev.kindling.connection.OutboundQueue;
+import dev.kindling.observe.DefaultRequestObservationConvention;
+import dev.kindling.observe.RequestObservationContext;
+import dev.kindling.observe.RequestObservationConvention;
+import dev.kindling.observe.RequestOutcome;
+import dev.kindling.observe.XmppObservationDocumentation;
 
 /**
  * The {@link XmppTemplate} on top of the connection's {@link OutboundQueue}. Requests still waiting
@@ -33,11 +43,31 @@ public class DefaultXmppTemplate implements XmppTemplate, ApplicationListener<Co
 
 	private final AtomicLong ids = new AtomicLong();
 
+	private static final RequestObservationConvention DEFAULT_CONVENTION = new DefaultRequestObservationConvention();
+
+	private ObservationRegistry observationRegistry = ObservationRegistry.NOOP;
+
+	private @Nullable RequestObservationConvention observationConvention;
+
 	public DefaultXmppTemplate(String domain, OutboundQueue outbound, PendingRequests pending, Duration requestTimeout) {
 		this.componentJid = new JID(null, domain, null);
 		this.outbound = outbound;
 		this.pending = pending;
 		this.requestTimeout = requestTimeout;
+	}
+
+	/**
+	 * Observe every {@link #request} as an {@link XmppObservationDocumentation#REQUEST} observation,
+	 * a child of the observation in scope (the handler's, when a handler makes the request). With
+	 * the default {@link ObservationRegistry#NOOP} nothing is made. Set before the first request.
+	 */
+	public void setObservationRegistry(ObservationRegistry observationRegistry) {
+		this.observationRegistry = observationRegistry;
+	}
+
+	/** A convention of your own for request observations; {@code null} for {@link DefaultRequestObservationConvention}. */
+	public void setObservationConvention(@Nullable RequestObservationConvention observationConvention) {
+		this.observationConvention = observationConvention;
 	}
 
 	@Override
@@ -81,6 +111,44 @@ public class DefaultXmppTemplate implements XmppTemplate, ApplicationListener<Co
 		if (request.getID() == null) {
 			request.setID(nextId());
 		}
+		if (this.observationRegistry.isNoop()) {
+			return exchange(request, timeout);
+		}
+		RequestObservationContext context = new RequestObservationContext(request);
+		Observation observation = XmppObservationDocumentation.REQUEST
+			.observation(this.observationConvention, DEFAULT_CONVENTION, () -> context, this.observationRegistry)
+			.start();
+		CompletableFuture<IQ> answer;
+		try {
+			answer = exchange(request, timeout);
+		}
+		catch (RuntimeException ex) {
+			context.setOutcome(RequestOutcome.NOT_SENT);
+			observation.error(ex);
+			observation.stop();
+			throw ex;
+		}
+		answer.whenComplete((result, ex) -> {
+			RequestOutcome outcome = (ex == null) ? RequestOutcome.RESULT : outcome(ex);
+			context.setOutcome(outcome);
+			if (ex != null) {
+				observation.error(ex);
+			}
+			observation.stop();
+		});
+		return answer;
+	}
+
+	private static RequestOutcome outcome(Throwable ex) {
+		Throwable cause = (ex instanceof java.util.concurrent.CompletionException && ex.getCause() != null) ? ex.getCause()
+				: ex;
+		if (cause instanceof XmppErrorException) {
+			return RequestOutcome.ERROR;
+		}
+		return (cause instanceof RequestTimeoutException) ? RequestOutcome.TIMEOUT : RequestOutcome.NOT_SENT;
+	}
+
+	private CompletableFuture<IQ> exchange(IQ request, Duration timeout) {
 		CompletableFuture<IQ> answer;
 		try {
 			answer = this.pending.register(request, timeout);

@@ -2,6 +2,7 @@ package dev.kindling.handler;
 
 import java.lang.reflect.Method;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -22,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 class EndpointMappingTests {
 
 	private static final EndpointMapping MAPPING = new EndpointMapping(Deprecated.class, StanzaKind.MESSAGE,
-			"@Deprecated(test)", List.of(new TicketResolver()));
+			"@Deprecated(test)", List.of(new TicketResolver()), Set.of());
 
 	private final StanzaHandlerFactory factory = TestRouting.factory();
 

@@ -17,20 +17,21 @@ import dev.kindling.handler.OnMessage;
 import dev.kindling.handler.OnPresence;
 import dev.kindling.handler.XmppAdvice;
 import dev.kindling.handler.XmppExceptionHandler;
+import dev.kindling.muc.OnOccupant;
 import dev.kindling.pubsub.OnPubSubEvent;
 
 /**
  * Keeps component scanning of an {@link XmppComponentTest} to the handler beans: classes with a
  * method annotated {@code @OnMessage}, {@code @OnIq}, {@code @OnPresence}, {@code @Command},
- * {@code @OnPubSubEvent}, {@code @AdHocCommand} or {@code @XmppExceptionHandler}, and
- * {@code @XmppAdvice} classes (or those listed in
+ * {@code @OnPubSubEvent}, {@code @AdHocCommand}, {@code @OnOccupant} or {@code @XmppExceptionHandler},
+ * and {@code @XmppAdvice} classes (or those listed in
  * {@link XmppComponentTest#handlers()}), plus the test's include filters.
  */
 final class XmppComponentTypeExcludeFilter extends StandardAnnotationCustomizableTypeExcludeFilter<XmppComponentTest> {
 
 	private static final String[] HANDLER_ANNOTATIONS = { OnMessage.class.getName(), OnIq.class.getName(),
 			OnPresence.class.getName(), Command.class.getName(), OnPubSubEvent.class.getName(),
-			AdHocCommand.class.getName(), XmppExceptionHandler.class.getName() };
+			AdHocCommand.class.getName(), OnOccupant.class.getName(), XmppExceptionHandler.class.getName() };
 
 	private final Set<Class<?>> handlers;
 

@@ -4,6 +4,7 @@ package dev.kindling.boot.autoconfigure;
 
 import java.util.Arrays;
 
+import io.micrometer.observation.ObservationRegistry;
 import jakarta.validation.Validator;
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -38,6 +39,8 @@ import dev.kindling.handler.StanzaHandlerFactory;
 import dev.kindling.handler.XmppExceptionHandlerAnnotationBeanPostProcessor;
 import dev.kindling.handler.XmppExceptionHandlers;
 import dev.kindling.liveness.LivenessMonitor;
+import dev.kindling.observe.HandlerObservationConvention;
+import dev.kindling.observe.RequestObservationConvention;
 import dev.kindling.observe.StanzaObserver;
 import dev.kindling.routing.RoutingInterceptor;
 import dev.kindling.routing.StanzaRouter;
@@ -139,17 +142,28 @@ public final class XmppComponentAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean(XmppTemplate.class)
 	DefaultXmppTemplate xmppTemplate(XmppConnectionDetails details, OutboundQueue outbound, PendingRequests pending,
-			XmppComponentProperties properties) {
-		return new DefaultXmppTemplate(details.domain(), outbound, pending, properties.requestTimeout());
+			XmppComponentProperties properties, ObjectProvider<ObservationRegistry> observationRegistry,
+			ObjectProvider<RequestObservationConvention> observationConvention) {
+		DefaultXmppTemplate template = new DefaultXmppTemplate(details.domain(), outbound, pending,
+				properties.requestTimeout());
+		template.setObservationRegistry(observationRegistry.getIfUnique(() -> ObservationRegistry.NOOP));
+		template.setObservationConvention(observationConvention.getIfUnique());
+		return template;
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
 	StanzaRouter xmppStanzaRouter(HandlerRegistry registry, StanzaHandlerFactory factory, XmppTemplate template,
 			PendingRequests pending, ObjectProvider<StanzaObserver> observers,
-			ObjectProvider<RoutingInterceptor> interceptors, XmppExceptionHandlers exceptionHandlers) {
-		return new StanzaRouter(registry, factory.returnValueHandlers(), template, pending, observer(observers),
-				interceptors.orderedStream().toList(), exceptionHandlers);
+			ObjectProvider<RoutingInterceptor> interceptors, XmppExceptionHandlers exceptionHandlers,
+			ObjectProvider<ObservationRegistry> observationRegistry,
+			ObjectProvider<HandlerObservationConvention> observationConvention) {
+		StanzaRouter router = new StanzaRouter(registry, factory.returnValueHandlers(), template, pending,
+				observer(observers), interceptors.orderedStream().toList(), exceptionHandlers);
+		// Boot's registry when the application has one (actuator, tracing), else nothing is observed.
+		router.setObservationRegistry(observationRegistry.getIfUnique(() -> ObservationRegistry.NOOP));
+		router.setObservationConvention(observationConvention.getIfUnique());
+		return router;
 	}
 
 	@Bean

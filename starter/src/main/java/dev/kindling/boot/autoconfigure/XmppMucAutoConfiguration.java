@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -20,14 +21,17 @@ import dev.kindling.muc.MucRooms;
 import dev.kindling.muc.RequiredRoomsHealth;
 import dev.kindling.muc.MucSettings;
 import dev.kindling.muc.NickConflictStrategy;
+import dev.kindling.muc.OccupantHandlers;
+import dev.kindling.muc.OnOccupantAnnotationBeanPostProcessor;
 import dev.kindling.muc.RoomFilterCheck;
 import dev.kindling.muc.RoomSpec;
+import dev.kindling.routing.StanzaRouter;
 import dev.kindling.template.XmppTemplate;
 
 /**
  * Multi-user chat: {@link MucRooms} (joins the configured rooms at every connect, keeps each
  * room's view, filters history and reflections) and the {@code Room}, {@code Occupant} and
- * {@code @Nick} handler arguments.
+ * {@code @Nick} handler arguments, and the {@code @OnOccupant} methods.
  */
 @AutoConfiguration(after = XmppComponentAutoConfiguration.class)
 @EnableConfigurationProperties(XmppMucProperties.class)
@@ -45,6 +49,19 @@ public final class XmppMucAutoConfiguration {
 	@ConditionalOnMissingBean
 	MucHandlerMethodConfigurer xmppMucHandlerMethodConfigurer(MucRooms rooms) {
 		return new MucHandlerMethodConfigurer(rooms);
+	}
+
+	/** Finds {@code @OnOccupant} methods; static, as a bean post-processor must be. */
+	@Bean
+	static OnOccupantAnnotationBeanPostProcessor onOccupantAnnotationBeanPostProcessor() {
+		return new OnOccupantAnnotationBeanPostProcessor();
+	}
+
+	/** Invokes the {@code @OnOccupant} methods on each occupant change, through the router. */
+	@Bean
+	@ConditionalOnMissingBean
+	OccupantHandlers xmppOccupantHandlers(ObjectProvider<StanzaRouter> router, ObjectProvider<XmppTemplate> template) {
+		return new OccupantHandlers(router::getObject, template::getObject);
 	}
 
 	/** Rooms marked required feed the component's {@code xmpp} health (and so readiness). */

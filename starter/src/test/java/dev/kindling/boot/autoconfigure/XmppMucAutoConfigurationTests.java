@@ -12,7 +12,13 @@ import org.xmpp.forms.DataForm;
 import org.xmpp.packet.JID;
 
 import dev.kindling.forms.FormReader;
+import dev.kindling.handler.Body;
+import dev.kindling.handler.HandlerDefinitionException;
 import dev.kindling.muc.MucHandlerMethodConfigurer;
+import dev.kindling.muc.Nick;
+import dev.kindling.muc.OccupantEvent;
+import dev.kindling.muc.OccupantHandlers;
+import dev.kindling.muc.OnOccupant;
 import dev.kindling.health.XmppHealthContributor;
 import dev.kindling.health.XmppHealthReport;
 import dev.kindling.muc.MucRooms;
@@ -53,6 +59,61 @@ class XmppMucAutoConfigurationTests {
 				assertThat(FormReader.of(form).bool("muc#roomconfig_persistentroom")).contains(true);
 				assertThat(rooms.requiredRoomsJoined()).isFalse();
 			});
+	}
+
+	@Test
+	void onOccupantMethodsBecomeEndpointsOfTheOccupantHandlers() {
+		this.runner.withPropertyValues("xmpp.muc.rooms[0].jid=lobby@conference.example.com")
+			.withBean(Greeter.class)
+			.run((context) -> {
+				assertThat(context).hasNotFailed().hasSingleBean(OccupantHandlers.class);
+				assertThat(context.getBean(OccupantHandlers.class).handlers()).singleElement()
+					.satisfies((handler) -> assertThat(handler.mapping()).isEqualTo("@OnOccupant(kind=[JOINED], room=[lobby])"));
+			});
+	}
+
+	@Test
+	void anOnOccupantParameterNoResolverTakesFailsStartupNamingTheMethod() {
+		this.runner.withBean(UnboundGreeter.class).run((context) -> assertThat(context).getFailure()
+			.isInstanceOf(HandlerDefinitionException.class)
+			.hasMessageContaining("UnboundGreeter.greet(String)")
+			.hasMessageContaining("cannot be bound for @OnOccupant(kind=[JOINED])")
+			.hasMessageContaining("@Previous Occupant"));
+	}
+
+	@Test
+	void anOnOccupantRoomOneLetterFromAConfiguredRoomFailsStartup() {
+		this.runner.withPropertyValues("xmpp.muc.rooms[0].jid=lobby@conference.example.com")
+			.withBean(MistypedGreeter.class)
+			.run((context) -> assertThat(context).getFailure()
+				.isInstanceOf(HandlerDefinitionException.class)
+				.hasMessageContaining("MistypedGreeter.greet() takes occupant changes in room 'loby'")
+				.hasMessageContaining("did you mean 'lobby'?"));
+	}
+
+	static class Greeter {
+
+		@OnOccupant(kind = OccupantEvent.Kind.JOINED, room = "lobby")
+		String greet(@Nick String nick) {
+			return "Welcome, " + nick;
+		}
+
+	}
+
+	static class UnboundGreeter {
+
+		@OnOccupant(kind = OccupantEvent.Kind.JOINED)
+		void greet(@Body String body) {
+		}
+
+	}
+
+	static class MistypedGreeter {
+
+		@OnOccupant(room = "loby")
+		void greet() {
+		}
+
 	}
 
 	@Test

@@ -6,7 +6,6 @@ import java.util.random.RandomGenerator;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import org.jspecify.annotations.Nullable;
-import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 import dev.kindling.handler.Arg;
@@ -15,6 +14,7 @@ import dev.kindling.handler.MessageType;
 import dev.kindling.muc.Nick;
 import dev.kindling.muc.Occupant;
 import dev.kindling.muc.OccupantEvent;
+import dev.kindling.muc.OnOccupant;
 import dev.kindling.muc.Room;
 
 /**
@@ -26,11 +26,10 @@ class RoomCommands {
 
 	private final RandomGenerator random = new SecureRandom();
 
-	@EventListener
-	void greet(OccupantEvent event) {
-		if (event.getKind() == OccupantEvent.Kind.JOINED) {
-			event.getRoom().send("Welcome, " + event.getOccupant().nick() + "! Say !help to see what I can do.");
-		}
+	/** Someone joined one of the bot's rooms: the returned text is said in that room. */
+	@OnOccupant(kind = OccupantEvent.Kind.JOINED)
+	String greet(@Nick String nick) {
+		return "Welcome, " + nick + "! Say !help to see what I can do.";
 	}
 
 	@Command(type = MessageType.GROUPCHAT, description = "Answers pong")

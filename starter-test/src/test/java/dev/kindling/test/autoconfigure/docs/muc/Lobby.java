@@ -1,7 +1,6 @@
 package dev.kindling.test.autoconfigure.docs.muc;
 
 // tag::lobby[]
-import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 import dev.kindling.handler.Match;
@@ -10,6 +9,7 @@ import dev.kindling.handler.OnMessage;
 import dev.kindling.muc.Nick;
 import dev.kindling.muc.Occupant;
 import dev.kindling.muc.OccupantEvent;
+import dev.kindling.muc.OnOccupant;
 import dev.kindling.muc.Room;
 
 @Component
@@ -30,11 +30,7 @@ class Lobby {
 	@OnMessage(type = MessageType.CHAT, room = "lobby", body = "!whoami")   // private, through the room
 	String whoami(@Nick String nick) { return "you are " + nick; }
 
-	@EventListener
-	void greet(OccupantEvent event) {
-		if (event.getKind() == OccupantEvent.Kind.JOINED) {
-			event.getRoom().send("Welcome, " + event.getOccupant().nick() + "!");
-		}
-	}
+	@OnOccupant(kind = OccupantEvent.Kind.JOINED, room = "lobby")
+	String greet(@Nick String nick) { return "Welcome, " + nick + "!"; }    // said in the room
 }
 // end::lobby[]

@@ -1,5 +1,6 @@
 package dev.kindling.samples.tictactoe;
 
+import jakarta.validation.Valid;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import org.xmpp.packet.JID;
@@ -10,7 +11,6 @@ import dev.kindling.handler.ArgumentRejectedException;
 import dev.kindling.handler.From;
 import dev.kindling.handler.IqType;
 import dev.kindling.handler.OnIq;
-import dev.kindling.handler.XmppExceptionHandler;
 import dev.kindling.samples.tictactoe.Toetem.GameState;
 import dev.kindling.samples.tictactoe.Toetem.Move;
 import dev.kindling.samples.tictactoe.Toetem.Resign;
@@ -22,7 +22,8 @@ import dev.kindling.samples.tictactoe.Toetem.Watch;
  * The referee's requests, one handler per protocol element. The rules are {@link TicTacToe}'s, the
  * state {@link GameRegistry}'s and the spectators {@link Spectators}'; this class maps them to
  * stanzas, and {@link GameEvents} tells players, spectators and the game's room what happened. A
- * broken rule is a {@link TicTacToe.IllegalMoveException}, answered by {@link #illegalMove}.
+ * broken rule is a {@link TicTacToe.IllegalMoveException}, answered by {@link RuleViolations}; a
+ * request without an attribute it needs breaks its payload's constraints ({@code @Valid}).
  */
 @Component
 class Referee {
@@ -50,21 +51,19 @@ class Referee {
 	}
 
 	@OnIq(namespace = Toetem.NAMESPACE, element = "start", type = IqType.SET)
-	GameState start(Start start, @From JID challenger) {
-		return this.events.started(this.games.start(challenger, jid(required(start.opponent(), "opponent"))));
+	GameState start(@Valid Start start, @From JID challenger) {
+		return this.events.started(this.games.start(challenger, jid(start.opponent())));
 	}
 
 	@OnIq(namespace = Toetem.NAMESPACE, element = "move", type = IqType.SET)
-	GameState move(Move move, @From JID player) {
-		String id = required(move.game(), "game");
-		int cell = required(move.cell(), "cell");
-		return this.events.announce(this.games.update(id, player, (position, mark) -> position.play(mark, cell)));
+	GameState move(@Valid Move move, @From JID player) {
+		int cell = move.cell();
+		return this.events.announce(this.games.update(move.game(), player, (position, mark) -> position.play(mark, cell)));
 	}
 
 	@OnIq(namespace = Toetem.NAMESPACE, element = "resign", type = IqType.SET)
-	GameState resign(Resign resign, @From JID player) {
-		String id = required(resign.game(), "game");
-		return this.events.announce(this.games.update(id, player, (position, mark) -> position.resign(mark)));
+	GameState resign(@Valid Resign resign, @From JID player) {
+		return this.events.announce(this.games.update(resign.game(), player, (position, mark) -> position.resign(mark)));
 	}
 
 	@OnIq(namespace = Toetem.NAMESPACE, element = "game", type = IqType.GET)
@@ -73,25 +72,13 @@ class Referee {
 	}
 
 	@OnIq(namespace = Toetem.NAMESPACE, element = "watch", type = IqType.SET)
-	GameState watch(Watch watch, @From JID spectator) {
-		return this.events.state(this.spectators.watch(required(watch.game(), "game"), spectator));
+	GameState watch(@Valid Watch watch, @From JID spectator) {
+		return this.events.state(this.spectators.watch(watch.game(), spectator));
 	}
 
 	@OnIq(namespace = Toetem.NAMESPACE, element = "unwatch", type = IqType.SET)
-	void unwatch(Unwatch unwatch, @From JID spectator) {
-		this.spectators.unwatch(required(unwatch.game(), "game"), spectator);
-	}
-
-	/** A broken rule, as the protocol's stanza error for it (docs/protocol/tictactoe.md). */
-	@XmppExceptionHandler
-	XmppErrorException illegalMove(TicTacToe.IllegalMoveException ex) {
-		ErrorCondition condition = switch (ex.violation()) {
-			case OUT_OF_RANGE -> ErrorCondition.BAD_REQUEST;
-			case CELL_TAKEN -> ErrorCondition.NOT_ACCEPTABLE;
-			case NOT_YOUR_TURN -> ErrorCondition.NOT_ALLOWED;
-			case GAME_OVER -> ErrorCondition.UNEXPECTED_REQUEST;
-		};
-		return new XmppErrorException(condition, ex.getMessage());
+	void unwatch(@Valid Unwatch unwatch, @From JID spectator) {
+		this.spectators.unwatch(unwatch.game(), spectator);
 	}
 
 	/** An attribute the request needs: without it, a {@code bad-request} naming it. */

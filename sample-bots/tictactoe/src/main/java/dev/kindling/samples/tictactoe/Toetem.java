@@ -1,5 +1,6 @@
 package dev.kindling.samples.tictactoe;
 
+import jakarta.validation.constraints.NotNull;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.dataformat.xml.annotation.JacksonXmlProperty;
 
@@ -18,28 +19,28 @@ final class Toetem {
 
 	/** {@code <start opponent='bob@localhost'/>}: start a game with a waiting player. */
 	@XmppPayload(namespace = NAMESPACE, element = "start")
-	record Start(@JacksonXmlProperty(isAttribute = true) @Nullable String opponent) {
+	record Start(@JacksonXmlProperty(isAttribute = true) @NotNull String opponent) {
 	}
 
 	/** {@code <move game='g1' cell='4'/>}: mark a cell, 0 to 8 row by row. */
 	@XmppPayload(namespace = NAMESPACE, element = "move")
-	record Move(@JacksonXmlProperty(isAttribute = true) @Nullable String game,
-			@JacksonXmlProperty(isAttribute = true) @Nullable Integer cell) {
+	record Move(@JacksonXmlProperty(isAttribute = true) @NotNull String game,
+			@JacksonXmlProperty(isAttribute = true) @NotNull Integer cell) {
 	}
 
 	/** {@code <resign game='g1'/>}. */
 	@XmppPayload(namespace = NAMESPACE, element = "resign")
-	record Resign(@JacksonXmlProperty(isAttribute = true) @Nullable String game) {
+	record Resign(@JacksonXmlProperty(isAttribute = true) @NotNull String game) {
 	}
 
 	/** {@code <watch game='g1'/>}: receive every event of a game as a spectator. */
 	@XmppPayload(namespace = NAMESPACE, element = "watch")
-	record Watch(@JacksonXmlProperty(isAttribute = true) @Nullable String game) {
+	record Watch(@JacksonXmlProperty(isAttribute = true) @NotNull String game) {
 	}
 
 	/** {@code <unwatch game='g1'/>}: stop watching. */
 	@XmppPayload(namespace = NAMESPACE, element = "unwatch")
-	record Unwatch(@JacksonXmlProperty(isAttribute = true) @Nullable String game) {
+	record Unwatch(@JacksonXmlProperty(isAttribute = true) @NotNull String game) {
 	}
 
 	/** {@code <counter last='7'/>}: the last game number, an item of the referee's own store. */

@@ -1,6 +1,11 @@
 package dev.kindling.boot.actuate.metrics;
 
+import java.util.Map;
+
+import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.config.MeterFilter;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -12,6 +17,8 @@ import dev.kindling.boot.autoconfigure.XmppComponentAutoConfiguration;
 import dev.kindling.connection.ComponentConnection;
 import dev.kindling.dispatch.StanzaDispatcher;
 import dev.kindling.liveness.LivenessMonitor;
+import dev.kindling.observe.DefaultHandlerObservationConvention;
+import dev.kindling.observe.DefaultRequestObservationConvention;
 
 /**
  * Micrometer meters for the component ({@code xmpp.*}) when the application has a
@@ -24,6 +31,28 @@ import dev.kindling.liveness.LivenessMonitor;
 public final class XmppMetricsAutoConfiguration {
 
 	/** Seen by the component as one of its {@code StanzaObserver}s. */
+	/**
+	 * The timers Boot's meter handler makes from Kindling's observations get a description, so
+	 * every series carries help text (promtool lints a series without it).
+	 */
+	@Bean
+	static MeterFilter xmppObservationDescriptions() {
+		Map<String, String> descriptions = Map.of(DefaultHandlerObservationConvention.NAME,
+				"Handler invocations, observed (tracing); xmpp.handler.duration is the same time as a plain timer",
+				DefaultHandlerObservationConvention.NAME + ".active", "Handler invocations running now, observed",
+				DefaultRequestObservationConvention.NAME,
+				"The component's own IQ requests until their answer, observed (tracing); see also xmpp.requests",
+				DefaultRequestObservationConvention.NAME + ".active", "The component's own IQ requests awaiting an answer, observed");
+		return new MeterFilter() {
+			@Override
+			public Meter.Id map(Meter.Id id) {
+				String description = descriptions.get(id.getName());
+				return (description == null || id.getDescription() != null) ? id
+						: new Meter.Id(id.getName(), Tags.of(id.getTagsAsIterable()), id.getBaseUnit(), description, id.getType());
+			}
+		};
+	}
+
 	@Bean
 	@ConditionalOnMissingBean
 	XmppStanzaMetrics xmppStanzaMetrics(MeterRegistry registry) {

@@ -54,7 +54,8 @@ import dev.kindling.template.XmppTemplate;
  * outbound template and the liveness pings.
  */
 @AutoConfiguration(afterName = "org.springframework.boot.validation.autoconfigure.ValidationAutoConfiguration")
-@EnableConfigurationProperties({ XmppComponentProperties.class, XmppDispatchProperties.class, XmppCommandsProperties.class })
+@EnableConfigurationProperties({ XmppComponentProperties.class, XmppDispatchProperties.class, XmppCommandsProperties.class,
+		XmppObservationProperties.class })
 public final class XmppComponentAutoConfiguration {
 
 	/** IQ requests of the component's own that may await their answers at once. */
@@ -100,6 +101,12 @@ public final class XmppComponentAutoConfiguration {
 				validator.getIfAvailable(() -> ArgumentValidator.NONE));
 	}
 
+	/** The application's registry (actuator, tracing) when observations are on, else nothing is observed. */
+	private static ObservationRegistry observationRegistry(XmppObservationProperties observations,
+			ObjectProvider<ObservationRegistry> registry) {
+		return observations.enabled() ? registry.getIfUnique(() -> ObservationRegistry.NOOP) : ObservationRegistry.NOOP;
+	}
+
 	/** Handler arguments are validated when the application has a Bean Validation provider. */
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnClass(Validator.class)
@@ -142,11 +149,12 @@ public final class XmppComponentAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean(XmppTemplate.class)
 	DefaultXmppTemplate xmppTemplate(XmppConnectionDetails details, OutboundQueue outbound, PendingRequests pending,
-			XmppComponentProperties properties, ObjectProvider<ObservationRegistry> observationRegistry,
+			XmppComponentProperties properties, XmppObservationProperties observations,
+			ObjectProvider<ObservationRegistry> observationRegistry,
 			ObjectProvider<RequestObservationConvention> observationConvention) {
 		DefaultXmppTemplate template = new DefaultXmppTemplate(details.domain(), outbound, pending,
 				properties.requestTimeout());
-		template.setObservationRegistry(observationRegistry.getIfUnique(() -> ObservationRegistry.NOOP));
+		template.setObservationRegistry(observationRegistry(observations, observationRegistry));
 		template.setObservationConvention(observationConvention.getIfUnique());
 		return template;
 	}
@@ -156,12 +164,11 @@ public final class XmppComponentAutoConfiguration {
 	StanzaRouter xmppStanzaRouter(HandlerRegistry registry, StanzaHandlerFactory factory, XmppTemplate template,
 			PendingRequests pending, ObjectProvider<StanzaObserver> observers,
 			ObjectProvider<RoutingInterceptor> interceptors, XmppExceptionHandlers exceptionHandlers,
-			ObjectProvider<ObservationRegistry> observationRegistry,
+			XmppObservationProperties observations, ObjectProvider<ObservationRegistry> observationRegistry,
 			ObjectProvider<HandlerObservationConvention> observationConvention) {
 		StanzaRouter router = new StanzaRouter(registry, factory.returnValueHandlers(), template, pending,
 				observer(observers), interceptors.orderedStream().toList(), exceptionHandlers);
-		// Boot's registry when the application has one (actuator, tracing), else nothing is observed.
-		router.setObservationRegistry(observationRegistry.getIfUnique(() -> ObservationRegistry.NOOP));
+		router.setObservationRegistry(observationRegistry(observations, observationRegistry));
 		router.setObservationConvention(observationConvention.getIfUnique());
 		return router;
 	}

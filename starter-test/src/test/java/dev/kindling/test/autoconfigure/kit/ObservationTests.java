@@ -15,7 +15,7 @@ import dev.kindling.test.autoconfigure.XmppComponentTest;
 import static io.micrometer.observation.tck.TestObservationRegistryAssert.assertThat;
 
 /** The application's {@link ObservationRegistry} bean is the one the starter's routing observes with. */
-@XmppComponentTest
+@XmppComponentTest(properties = "xmpp.observations.enabled=true")
 @Import(ObservationTests.Observations.class)
 class ObservationTests {
 

@@ -41,7 +41,7 @@ class ArgumentValidationTests {
 		.messageInterpolator(new ParameterMessageInterpolator())
 		.buildValidatorFactory();
 
-	private final PayloadMapper mapper = new PayloadMapper();
+	private final PayloadMapper mapper = PayloadMapper.withDefaults();
 
 	private final CapturingXmppTemplate template = new CapturingXmppTemplate(BOT);
 

@@ -40,7 +40,7 @@ class PayloadHandlerMethodConfigurerTests {
 
 	private static final String NS = "urn:example:score";
 
-	private final PayloadMapper mapper = new PayloadMapper();
+	private final PayloadMapper mapper = PayloadMapper.withDefaults();
 
 	private final CapturingXmppTemplate template = new CapturingXmppTemplate("bot.example.com");
 

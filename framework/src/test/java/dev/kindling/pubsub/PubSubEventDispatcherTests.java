@@ -60,7 +60,8 @@ class PubSubEventDispatcherTests {
 
 			}, List.of(), this.exceptionHandlers);
 
-	private final PubSubEventDispatcher dispatcher = new PubSubEventDispatcher(new PayloadMapper(), this.factory,
+	private final PubSubEventDispatcher dispatcher = new PubSubEventDispatcher(PayloadMapper.withDefaults(),
+			this.factory,
 			this.router);
 
 	private final Listener listener = new Listener();

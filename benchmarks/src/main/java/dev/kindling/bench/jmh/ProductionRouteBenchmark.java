@@ -59,7 +59,7 @@ public class ProductionRouteBenchmark {
 			StanzaRouter eventRouter = new StanzaRouter(new HandlerRegistry(), factory.returnValueHandlers(), this.template,
 					new PendingRequests(100));
 			registry = Routers.registry(factory, new EchoHandler(),
-					new PubSubEventDispatcher(new PayloadMapper(), factory, eventRouter));
+					new PubSubEventDispatcher(PayloadMapper.withDefaults(), factory, eventRouter));
 			interceptors = List.of(new MucRooms(this.template, MucSettings.defaults(), (event) -> {
 			}, List.of()), new PresenceManager(this.template, new InMemorySubscriberStore(), PresenceSettings.defaults(), null,
 					new Object()));

@@ -49,7 +49,8 @@ class ComponentHealthTests {
 		XmppHealthContributor broken = (report) -> {
 			throw new IllegalStateException("boom");
 		};
-		XmppHealthReport report = new ComponentHealth(this.connection, null, List.of(first, broken)).check();
+		XmppHealthReport report = new ComponentHealth(this.connection, null, List.of(first, broken),
+				Clock.systemUTC()).check();
 
 		assertThat(report.details()).containsEntry("rooms", 2);
 		assertThat(report.downReasons()).hasSize(2).last().asString().contains("failed").contains("boom");

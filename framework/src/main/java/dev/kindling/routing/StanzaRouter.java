@@ -129,7 +129,7 @@ public final class StanzaRouter {
 			unhandled(stanza);
 			return;
 		}
-		invoke(route.handler(), new InboundStanza(stanza, route.bodyMatch(), this.template));
+		invoke(route.handler(), new InboundStanza(stanza, route.bodyMatch(), this.template, Map.of()));
 	}
 
 	private boolean preRoute(Packet stanza) {

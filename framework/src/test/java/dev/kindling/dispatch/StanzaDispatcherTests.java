@@ -148,7 +148,7 @@ class StanzaDispatcherTests {
 	@Test
 	void answersToOurOwnRequestsSkipFullQueues() throws Exception {
 		OutboundQueue outbound = TestOutboundQueues.open(10);
-		PendingRequests pending = new PendingRequests(10);
+		PendingRequests pending = new PendingRequests(10, StanzaObserver.NONE);
 		DefaultXmppTemplate ours = new DefaultXmppTemplate(BOT, outbound, pending, Duration.ofSeconds(10));
 		Blocking blocking = new Blocking();
 		StanzaDispatcher dispatcher = new StanzaDispatcher(TestRouting.router(ours, pending, blocking),

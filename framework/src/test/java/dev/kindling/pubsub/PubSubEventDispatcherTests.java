@@ -50,7 +50,7 @@ class PubSubEventDispatcherTests {
 	private final XmppExceptionHandlers exceptionHandlers = new XmppExceptionHandlers(this.factory.argumentResolvers());
 
 	private final StanzaRouter router = new StanzaRouter(new HandlerRegistry(), this.factory.returnValueHandlers(),
-			this.template, new PendingRequests(10), new StanzaObserver() {
+			this.template, new PendingRequests(10, StanzaObserver.NONE), new StanzaObserver() {
 
 				@Override
 				public void handled(ObservedHandler handler, Packet stanza, long nanos, HandlerOutcome outcome,

@@ -68,16 +68,6 @@ public class ComponentConnection implements SmartLifecycle {
 
 	private long connects;
 
-	public ComponentConnection(ComponentEndpoint endpoint, ConnectionSettings settings, OutboundQueue outbound,
-			StanzaListener listener, ApplicationEventPublisher events) {
-		this(endpoint, settings, outbound, listener, events, StanzaObserver.NONE);
-	}
-
-	public ComponentConnection(ComponentEndpoint endpoint, ConnectionSettings settings, OutboundQueue outbound,
-			StanzaListener listener, ApplicationEventPublisher events, StanzaObserver observer) {
-		this(endpoint, settings, outbound, listener, events, observer, ComponentTransport.TCP);
-	}
-
 	/**
 	 * A connection over another wire than TCP, e.g. the test kit's in-memory one; everything above
 	 * the wire (backoff, events, the outbound queue, graceful stop) stays the same.

@@ -32,11 +32,10 @@ public final class SenderRateLimiter {
 
 	private volatile boolean swept;
 
-	public SenderRateLimiter(double perSecond, int burst, int maxSenders) {
-		this(perSecond, burst, maxSenders, System::nanoTime);
-	}
-
-	SenderRateLimiter(double perSecond, int burst, int maxSenders, LongSupplier nanoClock) {
+	/**
+	 * @param nanoClock the time source in nanoseconds, {@code System::nanoTime} outside tests
+	 */
+	public SenderRateLimiter(double perSecond, int burst, int maxSenders, LongSupplier nanoClock) {
 		Assert.isTrue(perSecond > 0, "perSecond must be positive");
 		Assert.isTrue(burst > 0, "burst must be positive");
 		Assert.isTrue(maxSenders > 0, "maxSenders must be positive");

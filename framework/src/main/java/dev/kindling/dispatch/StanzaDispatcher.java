@@ -55,14 +55,6 @@ public final class StanzaDispatcher implements StanzaListener {
 
 	private volatile boolean accepting = true;
 
-	public StanzaDispatcher(StanzaRouter router, DispatchSettings settings) {
-		this(router, settings, StanzaObserver.NONE);
-	}
-
-	public StanzaDispatcher(StanzaRouter router, DispatchSettings settings, StanzaObserver observer) {
-		this(router, settings, observer, null);
-	}
-
 	/**
 	 * @param rateLimiter per-sender limit checked before queueing, or {@code null} for none: a
 	 * sender over its rate gets {@code resource-constraint} (type {@code wait}) for IQ requests (Tinder 2.1 has no {@code policy-violation}), and its other stanzas

@@ -27,11 +27,6 @@ final class HandlerParameter extends SynthesizingMethodParameter {
 	private final @Nullable EndpointMapping endpoint;
 
 	HandlerParameter(Method method, int index, StanzaKind kind, @Nullable CommandDescriptor command,
-			@Nullable Argument argument) {
-		this(method, index, kind, command, argument, null);
-	}
-
-	HandlerParameter(Method method, int index, StanzaKind kind, @Nullable CommandDescriptor command,
 			@Nullable Argument argument, @Nullable EndpointMapping endpoint) {
 		super(method, index);
 		this.kind = kind;

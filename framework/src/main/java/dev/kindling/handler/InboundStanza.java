@@ -36,14 +36,11 @@ public final class InboundStanza implements Message<Packet> {
 	/** What is worked out only when asked for; most stanzas never need it (one field, for a small object). */
 	private @Nullable Derived derived;
 
-	public InboundStanza(Packet stanza, @Nullable Matcher bodyMatch, XmppTemplate template) {
-		this(stanza, bodyMatch, template, Map.of());
-	}
-
 	/**
-	 * The stanza as an endpoint a module calls itself ({@link EndpointMapping}) sees it.
-	 * @param facts what the module learned for this call (such as the pubsub item), added to the
-	 * headers for its argument resolvers
+	 * @param bodyMatch the route's match of the message body, or {@code null} when it has no pattern
+	 * @param facts what a module that calls its endpoints itself ({@link EndpointMapping}) learned
+	 * for this call (such as the pubsub item), added to the headers for its argument resolvers;
+	 * empty for a routed stanza
 	 */
 	public InboundStanza(Packet stanza, @Nullable Matcher bodyMatch, XmppTemplate template, Map<String, Object> facts) {
 		this.stanza = stanza;

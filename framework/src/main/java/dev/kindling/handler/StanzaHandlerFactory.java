@@ -142,7 +142,7 @@ public final class StanzaHandlerFactory {
 		Argument[] arguments = new Argument[count];
 		ElementName payload = null;
 		for (int i = 0; i < count; i++) {
-			HandlerParameter parameter = new HandlerParameter(method, i, kind, command, null);
+			HandlerParameter parameter = new HandlerParameter(method, i, kind, command, null, null);
 			resolvers[i] = resolverFor(parameter, (command != null) ? command.toString() : mappingName(kind), name);
 			if (resolvers[i] instanceof StanzaArgumentResolvers.CommandArgumentResolver) {
 				arguments[i] = argument(parameter, name);
@@ -159,10 +159,10 @@ public final class StanzaHandlerFactory {
 		}
 		HandlerParameter[] parameters = new HandlerParameter[count];
 		for (int i = 0; i < count; i++) {
-			parameters[i] = new HandlerParameter(method, i, kind, command, arguments[i]);
+			parameters[i] = new HandlerParameter(method, i, kind, command, arguments[i], null);
 			checkMatch(parameters[i], condition, name);
 		}
-		MethodParameter returnType = new HandlerParameter(method, -1, kind, command, null);
+		MethodParameter returnType = new HandlerParameter(method, -1, kind, command, null, null);
 		boolean async = CompletionStage.class.isAssignableFrom(returnType.getParameterType());
 		if (async) {
 			returnType = returnType.nested();

@@ -63,7 +63,7 @@ public final class XmppExceptionHandlers {
 	 */
 	public synchronized void register(Object bean) {
 		Class<?> type = ClassUtils.getUserClass(AopUtils.getTargetClass(bean));
-		BeanExceptionHandlers handlers = new BeanExceptionHandlers(bean, type, this.argumentResolvers);
+		BeanExceptionHandlers handlers = BeanExceptionHandlers.of(bean, type, this.argumentResolvers);
 		XmppAdvice annotation = AnnotatedElementUtils.findMergedAnnotation(type, XmppAdvice.class);
 		if (annotation != null) {
 			List<Advice> advice = new ArrayList<>(this.advice);
@@ -120,8 +120,12 @@ public final class XmppExceptionHandlers {
 
 		private final Map<Method, ExceptionHandlerMethod> methods;
 
-		BeanExceptionHandlers(Object bean, Class<?> type, HandlerMethodArgumentResolverComposite resolvers) {
-			this(bean, type, detect(type), resolvers);
+		/**
+		 * The bean's handler methods, detected on its type: a factory because the superclass takes them
+		 * before the constructor body could work them out.
+		 */
+		static BeanExceptionHandlers of(Object bean, Class<?> type, HandlerMethodArgumentResolverComposite resolvers) {
+			return new BeanExceptionHandlers(bean, type, detect(type), resolvers);
 		}
 
 		private BeanExceptionHandlers(Object bean, Class<?> type, Detected detected,

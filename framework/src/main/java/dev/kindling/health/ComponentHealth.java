@@ -34,12 +34,11 @@ public class ComponentHealth {
 
 	private final Clock clock;
 
+	/**
+	 * @param clock what the report's {@code timeInState} is measured against, {@code Clock.systemUTC()}
+	 * outside tests
+	 */
 	public ComponentHealth(ComponentConnection connection, @Nullable LivenessMonitor liveness,
-			List<XmppHealthContributor> contributors) {
-		this(connection, liveness, contributors, Clock.systemUTC());
-	}
-
-	ComponentHealth(ComponentConnection connection, @Nullable LivenessMonitor liveness,
 			List<XmppHealthContributor> contributors, Clock clock) {
 		this.connection = connection;
 		this.liveness = liveness;

@@ -46,8 +46,20 @@ public final class PayloadMapper {
 	 */
 	private final ThreadLocal<SAXReader> readers = ThreadLocal.withInitial(SAXReader::createDefault);
 
-	public PayloadMapper() {
-		this(XmlMapper.builder()
+	/**
+	 * With a mapper of the application's own (modules, naming strategy); {@link #withDefaults()}
+	 * gives Kindling's.
+	 */
+	public PayloadMapper(XmlMapper mapper) {
+		this.mapper = mapper;
+	}
+
+	/**
+	 * A mapper with Kindling's Jackson settings: {@code null} values left out, unknown attributes
+	 * and elements ignored, text content bound to a component named {@value #TEXT}.
+	 */
+	public static PayloadMapper withDefaults() {
+		return new PayloadMapper(XmlMapper.builder()
 			.changeDefaultPropertyInclusion((inclusion) -> inclusion.withValueInclusion(JsonInclude.Include.NON_NULL))
 			// Peers extend payloads; a newer peer's extra attribute must not break an older bot.
 			.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -56,14 +68,9 @@ public final class PayloadMapper {
 			.build());
 	}
 
-	/** With a mapper of the application's own (modules, naming strategy). */
-	public PayloadMapper(XmlMapper mapper) {
-		this.mapper = mapper;
-	}
-
-	/** A mapper that knows the given types up front. */
+	/** A mapper with Kindling's settings that knows the given types up front. */
 	public static PayloadMapper of(Collection<Class<?>> types) {
-		PayloadMapper mapper = new PayloadMapper();
+		PayloadMapper mapper = withDefaults();
 		types.forEach(mapper::register);
 		return mapper;
 	}

@@ -56,15 +56,12 @@ public final class PubSubTemplate {
 
 	private final @Nullable JID sender;
 
-	public PubSubTemplate(XmppTemplate template, JID service, PayloadMapper payloads) {
-		this(template, service, payloads, null);
-	}
-
-	public PubSubTemplate(XmppTemplate template, JID service, PayloadMapper payloads, @Nullable Duration timeout) {
-		this(template, service, payloads, timeout, null);
-	}
-
-	private PubSubTemplate(XmppTemplate template, JID service, PayloadMapper payloads, @Nullable Duration timeout,
+	/**
+	 * @param timeout how long to wait for the service's answer, or {@code null} for the
+	 * {@link XmppTemplate}'s default
+	 * @param sender the address the requests come from, or {@code null} for the component's own
+	 */
+	public PubSubTemplate(XmppTemplate template, JID service, PayloadMapper payloads, @Nullable Duration timeout,
 			@Nullable JID sender) {
 		this.template = template;
 		this.service = service;

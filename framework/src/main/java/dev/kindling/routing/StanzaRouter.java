@@ -66,22 +66,6 @@ public final class StanzaRouter {
 
 	private @Nullable HandlerObservationConvention observationConvention;
 
-	public StanzaRouter(HandlerRegistry registry, HandlerMethodReturnValueHandler returnValueHandler,
-			XmppTemplate template, PendingRequests pendingRequests) {
-		this(registry, returnValueHandler, template, pendingRequests, StanzaObserver.NONE);
-	}
-
-	public StanzaRouter(HandlerRegistry registry, HandlerMethodReturnValueHandler returnValueHandler,
-			XmppTemplate template, PendingRequests pendingRequests, StanzaObserver observer) {
-		this(registry, returnValueHandler, template, pendingRequests, observer, List.of());
-	}
-
-	public StanzaRouter(HandlerRegistry registry, HandlerMethodReturnValueHandler returnValueHandler,
-			XmppTemplate template, PendingRequests pendingRequests, StanzaObserver observer,
-			List<RoutingInterceptor> interceptors) {
-		this(registry, returnValueHandler, template, pendingRequests, observer, interceptors, XmppExceptionHandlers.none());
-	}
-
 	/**
 	 * @param exceptionHandlers the {@code @XmppExceptionHandler} methods tried before the default
 	 * mapping of {@link StanzaErrors}
@@ -129,7 +113,7 @@ public final class StanzaRouter {
 			unhandled(stanza);
 			return;
 		}
-		invoke(route.handler(), new InboundStanza(stanza, route.bodyMatch(), this.template));
+		invoke(route.handler(), new InboundStanza(stanza, route.bodyMatch(), this.template, Map.of()));
 	}
 
 	private boolean preRoute(Packet stanza) {

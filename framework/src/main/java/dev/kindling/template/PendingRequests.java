@@ -35,10 +35,6 @@ public final class PendingRequests {
 
 	private final StanzaObserver observer;
 
-	public PendingRequests(int capacity) {
-		this(capacity, StanzaObserver.NONE);
-	}
-
 	public PendingRequests(int capacity, StanzaObserver observer) {
 		this.capacity = capacity;
 		this.observer = observer;

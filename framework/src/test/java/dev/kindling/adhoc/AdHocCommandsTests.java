@@ -228,7 +228,8 @@ class AdHocCommandsTests {
 		HandlerRegistry registry = new HandlerRegistry();
 		TestRouting.register(registry, this.factory, this.commands);
 		registry.freeze();
-		return new StanzaRouter(registry, this.factory.returnValueHandlers(), this.template, new PendingRequests(10),
+		return new StanzaRouter(registry, this.factory.returnValueHandlers(), this.template,
+				new PendingRequests(10, StanzaObserver.NONE),
 				new StanzaObserver() {
 
 					@Override

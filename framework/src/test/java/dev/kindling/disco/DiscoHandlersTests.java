@@ -15,6 +15,8 @@ import dev.kindling.handler.HandlerRegistry;
 import dev.kindling.handler.IqType;
 import dev.kindling.handler.OnIq;
 import dev.kindling.handler.StanzaHandlerFactory;
+import dev.kindling.handler.XmppExceptionHandlers;
+import dev.kindling.observe.StanzaObserver;
 import dev.kindling.routing.StanzaRouter;
 import dev.kindling.template.PendingRequests;
 import dev.kindling.testsupport.CapturingXmppTemplate;
@@ -138,7 +140,9 @@ class DiscoHandlersTests {
 				items);
 		TestRouting.register(registry, factory, disco, new PingHandler(), new Score());
 		registry.freeze();
-		return new StanzaRouter(registry, factory.returnValueHandlers(), this.template, new PendingRequests(10));
+		return new StanzaRouter(registry, factory.returnValueHandlers(), this.template,
+				new PendingRequests(10, StanzaObserver.NONE), StanzaObserver.NONE,
+				List.of(), XmppExceptionHandlers.none());
 	}
 
 	private static List<@Nullable String> features(Element query) {

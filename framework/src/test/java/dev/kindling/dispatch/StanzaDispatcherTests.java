@@ -21,6 +21,7 @@ import dev.kindling.handler.Body;
 import dev.kindling.handler.IqType;
 import dev.kindling.handler.OnIq;
 import dev.kindling.handler.OnMessage;
+import dev.kindling.observe.StanzaObserver;
 import dev.kindling.template.DefaultXmppTemplate;
 import dev.kindling.template.PendingRequests;
 import dev.kindling.testsupport.CapturingXmppTemplate;
@@ -147,11 +148,11 @@ class StanzaDispatcherTests {
 	@Test
 	void answersToOurOwnRequestsSkipFullQueues() throws Exception {
 		OutboundQueue outbound = TestOutboundQueues.open(10);
-		PendingRequests pending = new PendingRequests(10);
+		PendingRequests pending = new PendingRequests(10, StanzaObserver.NONE);
 		DefaultXmppTemplate ours = new DefaultXmppTemplate(BOT, outbound, pending, Duration.ofSeconds(10));
 		Blocking blocking = new Blocking();
 		StanzaDispatcher dispatcher = new StanzaDispatcher(TestRouting.router(ours, pending, blocking),
-				new DispatchSettings(1, 1));
+				new DispatchSettings(1, 1), StanzaObserver.NONE, null);
 		this.dispatchers.add(dispatcher);
 		dispatcher.onStanza(Stanzas.chat("game.example.com", BOT, "block"));
 		assertThat(blocking.started.await(10, TimeUnit.SECONDS)).isTrue();
@@ -203,7 +204,8 @@ class StanzaDispatcherTests {
 	}
 
 	private StanzaDispatcher dispatcher(DispatchSettings settings, Object handlers) {
-		StanzaDispatcher dispatcher = new StanzaDispatcher(TestRouting.router(this.template, handlers), settings);
+		StanzaDispatcher dispatcher = new StanzaDispatcher(TestRouting.router(this.template, handlers), settings,
+				StanzaObserver.NONE, null);
 		this.dispatchers.add(dispatcher);
 		return dispatcher;
 	}

@@ -2,6 +2,7 @@ package dev.kindling.handler;
 
 import java.util.List;
 
+import dev.kindling.observe.StanzaObserver;
 import jakarta.validation.Valid;
 import jakarta.validation.Validation;
 import jakarta.validation.ValidatorFactory;
@@ -41,7 +42,7 @@ class ArgumentValidationTests {
 		.messageInterpolator(new ParameterMessageInterpolator())
 		.buildValidatorFactory();
 
-	private final PayloadMapper mapper = new PayloadMapper();
+	private final PayloadMapper mapper = PayloadMapper.withDefaults();
 
 	private final CapturingXmppTemplate template = new CapturingXmppTemplate(BOT);
 
@@ -101,7 +102,9 @@ class ArgumentValidationTests {
 		HandlerRegistry registry = new HandlerRegistry();
 		TestRouting.register(registry, factory, handlers);
 		registry.freeze();
-		return new StanzaRouter(registry, factory.returnValueHandlers(), this.template, new PendingRequests(10));
+		return new StanzaRouter(registry, factory.returnValueHandlers(), this.template,
+				new PendingRequests(10, StanzaObserver.NONE), StanzaObserver.NONE,
+				List.of(), XmppExceptionHandlers.none());
 	}
 
 	private void say(String body) {

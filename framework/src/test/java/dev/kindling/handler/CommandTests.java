@@ -3,6 +3,7 @@ package dev.kindling.handler;
 import java.util.ArrayList;
 import java.util.List;
 
+import dev.kindling.observe.StanzaObserver;
 import org.junit.jupiter.api.Test;
 import org.xmpp.packet.JID;
 import org.xmpp.packet.Message;
@@ -171,7 +172,9 @@ class CommandTests {
 		}
 		TestRouting.register(registry, factory, all.toArray());
 		registry.freeze();
-		return new StanzaRouter(registry, factory.returnValueHandlers(), this.template, new dev.kindling.template.PendingRequests(10));
+		return new StanzaRouter(registry, factory.returnValueHandlers(), this.template,
+				new dev.kindling.template.PendingRequests(10, StanzaObserver.NONE), StanzaObserver.NONE, List.of(),
+				XmppExceptionHandlers.none());
 	}
 
 	private void say(StanzaRouter router, String body) {

@@ -226,7 +226,7 @@ class StanzaHandlerFactoryTests {
 		Custom handler = new Custom();
 		StanzaHandler created = custom.create(handler, method(handler, "handle"));
 
-		created.invoke(new InboundStanza(Stanzas.chat(USER, BOT, "x"), null, this.template));
+		created.invoke(new InboundStanza(Stanzas.chat(USER, BOT, "x"), null, this.template, Map.of()));
 
 		assertThat(handler.seen).isEqualTo("custom");
 	}
@@ -234,7 +234,7 @@ class StanzaHandlerFactoryTests {
 	private void invoke(HandlerRegistry registry, Packet stanza) throws Exception {
 		Route route = registry.lookup(stanza);
 		assertThat(route).as("a handler for %s", stanza.toXML()).isNotNull();
-		route.handler().invoke(new InboundStanza(stanza, route.bodyMatch(), this.template));
+		route.handler().invoke(new InboundStanza(stanza, route.bodyMatch(), this.template, Map.of()));
 	}
 
 	private StanzaHandler create(Object bean, String name) {

@@ -10,8 +10,10 @@ import org.junit.jupiter.api.Test;
 
 import dev.kindling.connection.ComponentConnection;
 import dev.kindling.connection.ComponentEndpoint;
+import dev.kindling.connection.ComponentTransport;
 import dev.kindling.connection.ConnectionSettings;
 import dev.kindling.connection.OutboundQueue;
+import dev.kindling.observe.StanzaObserver;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -23,7 +25,7 @@ class ComponentHealthTests {
 					Duration.ZERO),
 			new OutboundQueue(10), (stanza) -> {
 			}, (event) -> {
-			});
+			}, StanzaObserver.NONE, ComponentTransport.TCP);
 
 	@Test
 	void aComponentNotStartedIsDownWithItsEndpointButNotItsSecret() {
@@ -49,7 +51,8 @@ class ComponentHealthTests {
 		XmppHealthContributor broken = (report) -> {
 			throw new IllegalStateException("boom");
 		};
-		XmppHealthReport report = new ComponentHealth(this.connection, null, List.of(first, broken)).check();
+		XmppHealthReport report = new ComponentHealth(this.connection, null, List.of(first, broken),
+				Clock.systemUTC()).check();
 
 		assertThat(report.details()).containsEntry("rooms", 2);
 		assertThat(report.downReasons()).hasSize(2).last().asString().contains("failed").contains("boom");

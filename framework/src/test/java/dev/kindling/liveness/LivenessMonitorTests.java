@@ -10,8 +10,10 @@ import dev.kindling.connection.ComponentConnectedEvent;
 import dev.kindling.connection.ComponentConnection;
 import dev.kindling.connection.ComponentDisconnectedEvent;
 import dev.kindling.connection.ComponentEndpoint;
+import dev.kindling.connection.ComponentTransport;
 import dev.kindling.connection.ConnectionSettings;
 import dev.kindling.connection.OutboundQueue;
+import dev.kindling.observe.StanzaObserver;
 import dev.kindling.testsupport.CapturingXmppTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -26,7 +28,7 @@ class LivenessMonitorTests {
 					Duration.ZERO),
 			new OutboundQueue(10), (stanza) -> {
 			}, (event) -> {
-			});
+			}, StanzaObserver.NONE, ComponentTransport.TCP);
 
 	/** Its requests are never answered. */
 	private final CapturingXmppTemplate template = new CapturingXmppTemplate("bot.example.com");

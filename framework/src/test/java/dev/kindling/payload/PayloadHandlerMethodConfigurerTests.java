@@ -21,6 +21,8 @@ import dev.kindling.handler.OnIq;
 import dev.kindling.handler.OnMessage;
 import dev.kindling.handler.OnPresence;
 import dev.kindling.handler.StanzaHandlerFactory;
+import dev.kindling.handler.XmppExceptionHandlers;
+import dev.kindling.observe.StanzaObserver;
 import dev.kindling.routing.StanzaRouter;
 import dev.kindling.template.PendingRequests;
 import dev.kindling.testsupport.CapturingXmppTemplate;
@@ -40,7 +42,7 @@ class PayloadHandlerMethodConfigurerTests {
 
 	private static final String NS = "urn:example:score";
 
-	private final PayloadMapper mapper = new PayloadMapper();
+	private final PayloadMapper mapper = PayloadMapper.withDefaults();
 
 	private final CapturingXmppTemplate template = new CapturingXmppTemplate("bot.example.com");
 
@@ -156,7 +158,9 @@ class PayloadHandlerMethodConfigurerTests {
 		HandlerRegistry registry = new HandlerRegistry();
 		TestRouting.register(registry, this.factory, handlers);
 		registry.freeze();
-		return new StanzaRouter(registry, this.factory.returnValueHandlers(), this.template, new PendingRequests(10));
+		return new StanzaRouter(registry, this.factory.returnValueHandlers(), this.template,
+				new PendingRequests(10, StanzaObserver.NONE), StanzaObserver.NONE,
+				List.of(), XmppExceptionHandlers.none());
 	}
 
 	@XmppPayload(namespace = NS, element = "score")

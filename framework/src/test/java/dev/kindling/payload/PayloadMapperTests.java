@@ -15,7 +15,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 class PayloadMapperTests {
 
-	private final PayloadMapper mapper = new PayloadMapper();
+	private final PayloadMapper mapper = PayloadMapper.withDefaults();
 
 	@Test
 	void writesARecordAsAnElementInItsNamespaceWithNestedElementsInTheSameNamespace() {

@@ -50,7 +50,7 @@ class PubSubEventDispatcherTests {
 	private final XmppExceptionHandlers exceptionHandlers = new XmppExceptionHandlers(this.factory.argumentResolvers());
 
 	private final StanzaRouter router = new StanzaRouter(new HandlerRegistry(), this.factory.returnValueHandlers(),
-			this.template, new PendingRequests(10), new StanzaObserver() {
+			this.template, new PendingRequests(10, StanzaObserver.NONE), new StanzaObserver() {
 
 				@Override
 				public void handled(ObservedHandler handler, Packet stanza, long nanos, HandlerOutcome outcome,
@@ -60,7 +60,8 @@ class PubSubEventDispatcherTests {
 
 			}, List.of(), this.exceptionHandlers);
 
-	private final PubSubEventDispatcher dispatcher = new PubSubEventDispatcher(new PayloadMapper(), this.factory,
+	private final PubSubEventDispatcher dispatcher = new PubSubEventDispatcher(PayloadMapper.withDefaults(),
+			this.factory,
 			this.router);
 
 	private final Listener listener = new Listener();

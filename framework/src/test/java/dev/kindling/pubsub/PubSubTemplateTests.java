@@ -31,7 +31,8 @@ class PubSubTemplateTests {
 
 	private final AnsweringTemplate template = new AnsweringTemplate();
 
-	private final PubSubTemplate pubsub = new PubSubTemplate(this.template, SERVICE, new PayloadMapper());
+	private final PubSubTemplate pubsub = new PubSubTemplate(this.template, SERVICE, PayloadMapper.withDefaults(), null,
+			null);
 
 	@Test
 	void createsFromTheBareComponentDomainWithTheConfigurationForm() {

@@ -12,6 +12,7 @@ import dev.kindling.handler.HandlerRegistry;
 import dev.kindling.handler.MessageType;
 import dev.kindling.handler.OnMessage;
 import dev.kindling.handler.StanzaHandlerFactory;
+import dev.kindling.handler.XmppExceptionHandlers;
 import dev.kindling.observe.StanzaObserver;
 import dev.kindling.template.PendingRequests;
 import dev.kindling.testsupport.CapturingXmppTemplate;
@@ -33,8 +34,9 @@ class RoutingInterceptorTests {
 		HandlerRegistry registry = new HandlerRegistry();
 		TestRouting.register(registry, factory, handlers);
 		registry.freeze();
-		return new StanzaRouter(registry, factory.returnValueHandlers(), this.template, new PendingRequests(10),
-				StanzaObserver.NONE, List.of(interceptor));
+		return new StanzaRouter(registry, factory.returnValueHandlers(), this.template,
+				new PendingRequests(10, StanzaObserver.NONE), StanzaObserver.NONE,
+				List.of(interceptor), XmppExceptionHandlers.none());
 	}
 
 	@Test

@@ -1,6 +1,7 @@
 package dev.kindling.routing;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 import io.micrometer.observation.tck.TestObservationRegistry;
@@ -14,7 +15,9 @@ import dev.kindling.connection.TestOutboundQueues;
 import dev.kindling.handler.HandlerRegistry;
 import dev.kindling.handler.OnMessage;
 import dev.kindling.handler.StanzaHandlerFactory;
+import dev.kindling.handler.XmppExceptionHandlers;
 import dev.kindling.observe.HandlerObservationContext;
+import dev.kindling.observe.StanzaObserver;
 import dev.kindling.template.DefaultXmppTemplate;
 import dev.kindling.template.PendingRequests;
 import dev.kindling.testsupport.TestRouting;
@@ -35,7 +38,7 @@ class StanzaRouterObservationTests {
 
 	private final TestObservationRegistry registry = TestObservationRegistry.create();
 
-	private final PendingRequests pending = new PendingRequests(100);
+	private final PendingRequests pending = new PendingRequests(100, StanzaObserver.NONE);
 
 	private final OutboundQueue queue = TestOutboundQueues.open(10);
 
@@ -129,7 +132,8 @@ class StanzaRouterObservationTests {
 		HandlerRegistry handlers = new HandlerRegistry();
 		TestRouting.register(handlers, factory, new Handlers(template));
 		handlers.freeze();
-		StanzaRouter plain = new StanzaRouter(handlers, factory.returnValueHandlers(), template, this.pending);
+		StanzaRouter plain = new StanzaRouter(handlers, factory.returnValueHandlers(), template, this.pending,
+				StanzaObserver.NONE, List.of(), XmppExceptionHandlers.none());
 
 		plain.route(chat("hi"));
 
@@ -144,7 +148,8 @@ class StanzaRouterObservationTests {
 		HandlerRegistry registry = new HandlerRegistry();
 		TestRouting.register(registry, factory, handlers);
 		registry.freeze();
-		StanzaRouter router = new StanzaRouter(registry, factory.returnValueHandlers(), this.template, this.pending);
+		StanzaRouter router = new StanzaRouter(registry, factory.returnValueHandlers(), this.template, this.pending,
+				StanzaObserver.NONE, List.of(), XmppExceptionHandlers.none());
 		router.setObservationRegistry(this.registry);
 		return router;
 	}

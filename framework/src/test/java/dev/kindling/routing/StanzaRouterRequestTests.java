@@ -18,6 +18,7 @@ import dev.kindling.XmppErrorException;
 import dev.kindling.connection.OutboundQueue;
 import dev.kindling.connection.TestOutboundQueues;
 import dev.kindling.connection.ComponentDisconnectedEvent;
+import dev.kindling.observe.StanzaObserver;
 import dev.kindling.template.DefaultXmppTemplate;
 import dev.kindling.template.PendingRequests;
 import dev.kindling.testsupport.TestRouting;
@@ -36,7 +37,7 @@ class StanzaRouterRequestTests {
 
 	private static final String PEER = "game.example.com";
 
-	private final PendingRequests pending = new PendingRequests(100);
+	private final PendingRequests pending = new PendingRequests(100, StanzaObserver.NONE);
 
 	@Test
 	void aResultFromTheAddresseeCompletesTheRequest() throws Exception {
@@ -177,7 +178,7 @@ class StanzaRouterRequestTests {
 
 	@Test
 	void tooManyWaitingRequestsFailTheNewOneWithoutSendingIt() {
-		PendingRequests one = new PendingRequests(1);
+		PendingRequests one = new PendingRequests(1, StanzaObserver.NONE);
 		OutboundQueue queue = TestOutboundQueues.open(10);
 		DefaultXmppTemplate template = new DefaultXmppTemplate(DOMAIN, queue, one, Duration.ofSeconds(10));
 		template.request(request(PEER));

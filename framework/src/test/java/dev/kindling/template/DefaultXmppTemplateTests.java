@@ -11,6 +11,7 @@ import org.xmpp.packet.Packet;
 import dev.kindling.connection.OutboundQueue;
 import dev.kindling.connection.StanzaWriter;
 import dev.kindling.connection.TestOutboundQueues;
+import dev.kindling.observe.StanzaObserver;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -20,7 +21,7 @@ class DefaultXmppTemplateTests {
 	private final OutboundQueue outbound = TestOutboundQueues.open(16);
 
 	private final DefaultXmppTemplate template = new DefaultXmppTemplate("bot.example.com", this.outbound,
-			new PendingRequests(16), Duration.ofSeconds(5));
+			new PendingRequests(16, StanzaObserver.NONE), Duration.ofSeconds(5));
 
 	@Test
 	void changingAStanzaAfterSendDoesNotChangeWhatIsWritten() {

@@ -10,6 +10,8 @@ import org.springframework.core.convert.support.DefaultConversionService;
 import dev.kindling.handler.ArgumentValidator;
 import dev.kindling.handler.HandlerRegistry;
 import dev.kindling.handler.StanzaHandlerFactory;
+import dev.kindling.handler.XmppExceptionHandlers;
+import dev.kindling.observe.StanzaObserver;
 import dev.kindling.routing.StanzaRouter;
 import dev.kindling.template.PendingRequests;
 import dev.kindling.template.XmppTemplate;
@@ -54,11 +56,12 @@ public final class TestRouting {
 		HandlerRegistry registry = new HandlerRegistry();
 		register(registry, factory, handlerObjects);
 		registry.freeze();
-		return new StanzaRouter(registry, factory.returnValueHandlers(), template, pending);
+		return new StanzaRouter(registry, factory.returnValueHandlers(), template, pending, StanzaObserver.NONE,
+				List.of(), XmppExceptionHandlers.none());
 	}
 
 	public static StanzaRouter router(XmppTemplate template, Object... handlerObjects) {
-		return router(template, new PendingRequests(100), handlerObjects);
+		return router(template, new PendingRequests(100, StanzaObserver.NONE), handlerObjects);
 	}
 
 }

@@ -18,6 +18,7 @@ import org.xmpp.packet.Message;
 import org.xmpp.packet.Packet;
 
 import dev.kindling.handler.StanzaHandlerFactory;
+import dev.kindling.handler.XmppExceptionHandlers;
 import dev.kindling.observe.StanzaObserver;
 import dev.kindling.routing.StanzaRouter;
 import dev.kindling.template.PendingRequests;
@@ -46,7 +47,8 @@ public class ObservedRouteBenchmark {
 		this.template = new CountingTemplate();
 		StanzaHandlerFactory factory = Routers.factory();
 		this.router = new StanzaRouter(Routers.registry(factory, new EchoHandler()), factory.returnValueHandlers(),
-				this.template, new PendingRequests(100), StanzaObserver.NONE, List.of());
+				this.template, new PendingRequests(100, StanzaObserver.NONE), StanzaObserver.NONE, List.of(),
+				XmppExceptionHandlers.none());
 		if (this.observed) {
 			ObservationRegistry registry = ObservationRegistry.create();
 			registry.observationConfig().observationHandler(new ObservationHandler<>() {

@@ -17,6 +17,7 @@ import org.xmpp.packet.Packet;
 
 import dev.kindling.handler.HandlerRegistry;
 import dev.kindling.handler.StanzaHandlerFactory;
+import dev.kindling.handler.XmppExceptionHandlers;
 import dev.kindling.muc.MucRooms;
 import dev.kindling.muc.MucSettings;
 import dev.kindling.observe.StanzaObserver;
@@ -57,9 +58,10 @@ public class ProductionRouteBenchmark {
 		if (this.features) {
 			// The dispatcher's handler joins the table; the benchmark routes no events, so its own router is a bare one.
 			StanzaRouter eventRouter = new StanzaRouter(new HandlerRegistry(), factory.returnValueHandlers(), this.template,
-					new PendingRequests(100));
+					new PendingRequests(100, StanzaObserver.NONE), StanzaObserver.NONE, List.of(),
+					XmppExceptionHandlers.none());
 			registry = Routers.registry(factory, new EchoHandler(),
-					new PubSubEventDispatcher(new PayloadMapper(), factory, eventRouter));
+					new PubSubEventDispatcher(PayloadMapper.withDefaults(), factory, eventRouter));
 			interceptors = List.of(new MucRooms(this.template, MucSettings.defaults(), (event) -> {
 			}, List.of()), new PresenceManager(this.template, new InMemorySubscriberStore(), PresenceSettings.defaults(), null,
 					new Object()));
@@ -67,8 +69,9 @@ public class ProductionRouteBenchmark {
 		else {
 			registry = Routers.registry(factory, new EchoHandler());
 		}
-		this.router = new StanzaRouter(registry, factory.returnValueHandlers(), this.template, new PendingRequests(100),
-				StanzaObserver.NONE, interceptors);
+		this.router = new StanzaRouter(registry, factory.returnValueHandlers(), this.template,
+				new PendingRequests(100, StanzaObserver.NONE), StanzaObserver.NONE,
+				interceptors, XmppExceptionHandlers.none());
 		this.chat = HotPathBenchmark.inbound("<message type='chat' id='42' from='u7@localhost/r7' to='echo@bench.localhost'>"
 				+ "<body>hello 42</body></message>");
 	}

@@ -10,6 +10,8 @@ import dev.kindling.builtin.PingHandler;
 import dev.kindling.handler.ArgumentValidator;
 import dev.kindling.handler.HandlerRegistry;
 import dev.kindling.handler.StanzaHandlerFactory;
+import dev.kindling.handler.XmppExceptionHandlers;
+import dev.kindling.observe.StanzaObserver;
 import dev.kindling.routing.StanzaRouter;
 import dev.kindling.template.PendingRequests;
 import dev.kindling.template.XmppTemplate;
@@ -46,7 +48,8 @@ final class Routers {
 	static StanzaRouter router(XmppTemplate template, int handlers) {
 		StanzaHandlerFactory factory = factory();
 		return new StanzaRouter(registry(factory, handlers(handlers)), factory.returnValueHandlers(), template,
-				new PendingRequests(100));
+				new PendingRequests(100, StanzaObserver.NONE), StanzaObserver.NONE, List.of(),
+				XmppExceptionHandlers.none());
 	}
 
 }

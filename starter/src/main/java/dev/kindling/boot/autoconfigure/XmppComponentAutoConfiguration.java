@@ -179,7 +179,7 @@ public final class XmppComponentAutoConfiguration {
 			ObjectProvider<StanzaObserver> observers) {
 		XmppDispatchProperties.RateLimit limit = properties.rateLimit();
 		SenderRateLimiter limiter = limit.enabled()
-				? new SenderRateLimiter(limit.perSecond(), limit.burst(), limit.maxSenders()) : null;
+				? new SenderRateLimiter(limit.perSecond(), limit.burst(), limit.maxSenders(), System::nanoTime) : null;
 		return new StanzaDispatcher(router, new DispatchSettings(properties.threads(), properties.queueCapacity()),
 				observer(observers), limiter);
 	}

@@ -42,7 +42,7 @@ public final class XmppPubSubAutoConfiguration {
 	PubSubTemplate xmppPubSubTemplate(XmppTemplate template, XmppConnectionDetails details, XmppPubSubProperties properties,
 			PayloadMapper payloads) {
 		return new PubSubTemplate(template, properties.serviceOrDefault(details.toEndpoint().serverDomain()), payloads,
-				properties.requestTimeout());
+				properties.requestTimeout(), null);
 	}
 
 	@Bean

@@ -48,7 +48,7 @@ class XmppPayloadAutoConfigurationTests {
 	@Configuration(proxyBeanMethods = false)
 	static class OwnMapper {
 
-		static final PayloadMapper MAPPER = new PayloadMapper();
+		static final PayloadMapper MAPPER = PayloadMapper.withDefaults();
 
 		@Bean
 		PayloadMapper payloadMapper() {

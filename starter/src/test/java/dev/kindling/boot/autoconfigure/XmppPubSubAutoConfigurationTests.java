@@ -203,7 +203,7 @@ class XmppPubSubAutoConfigurationTests {
 
 		@Bean
 		PubSubTemplate pubSubTemplate(XmppTemplate template, PayloadMapper payloads) {
-			return new PubSubTemplate(template, new JID("pubsub.mine.example"), payloads);
+			return new PubSubTemplate(template, new JID("pubsub.mine.example"), payloads, null, null);
 		}
 
 	}

@@ -40,7 +40,7 @@ class GameEventsTests {
 				new ToetemProperties(Duration.ofSeconds(30), new ToetemProperties.Rooms(false, null, "referee", Duration.ZERO)),
 				none.getBeanProvider(MucRooms.class), none.getBeanProvider(XmppDevServerDetails.class), outbox, this.timer);
 		GameRegistry registry = new GameRegistry();
-		GameEvents events = new GameEvents(outbox, new PayloadMapper(), new Spectators(registry), rooms);
+		GameEvents events = new GameEvents(outbox, PayloadMapper.withDefaults(), new Spectators(registry), rooms);
 		registry.join(new JID("bob@localhost/laptop"));
 		Game game = registry.start(new JID("alice@localhost/phone"), new JID("bob@localhost"));
 

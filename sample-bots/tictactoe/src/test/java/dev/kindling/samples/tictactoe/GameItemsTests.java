@@ -46,7 +46,7 @@ class GameItemsTests {
 	void aGameSurvivesTheRoundTripWithTheFullJidsOfItsPlayers() {
 		Game game = new Game("g3", new JID("alice@localhost/phone"), new JID("bob@localhost/laptop"),
 				TicTacToe.newGame().play(TicTacToe.Mark.X, 4).play(TicTacToe.Mark.O, 0));
-		PayloadMapper payloads = new PayloadMapper();
+		PayloadMapper payloads = PayloadMapper.withDefaults();
 		Element stored = payloads.toElement(GameItems.toStored(game));
 
 		assertThat(stored.attributeValue("x")).isEqualTo("alice@localhost");
@@ -58,12 +58,12 @@ class GameItemsTests {
 	void playersNeverSeeTheFullJids() {
 		Game game = new Game("g3", new JID("alice@localhost/phone"), new JID("bob@localhost/laptop"), TicTacToe.newGame());
 
-		assertThat(new PayloadMapper().toElement(GameState.of(game)).asXML()).doesNotContain("jid");
+		assertThat(PayloadMapper.withDefaults().toElement(GameState.of(game)).asXML()).doesNotContain("jid");
 	}
 
 	@Test
 	void refusesItemsThatAreNotGames() {
-		PayloadMapper payloads = new PayloadMapper();
+		PayloadMapper payloads = PayloadMapper.withDefaults();
 		assertThatIllegalArgumentException().isThrownBy(() -> GameItems.fromStored(payloads.fromElement(Stanzas.xml(
 				"<game xmlns='" + NS + "' id='g1' board='---------' status='playing' x-jid='alice@localhost'/>"),
 				GameState.class))); // no o-jid
@@ -74,7 +74,7 @@ class GameItemsTests {
 
 	@Test
 	void readsTheCounterAndGameNumbers() {
-		PayloadMapper payloads = new PayloadMapper();
+		PayloadMapper payloads = PayloadMapper.withDefaults();
 		Element counter = payloads.toElement(GameItems.counter(42));
 
 		assertThat(counter.asXML()).isEqualTo("<counter xmlns=\"" + NS + "\" last=\"42\"/>");

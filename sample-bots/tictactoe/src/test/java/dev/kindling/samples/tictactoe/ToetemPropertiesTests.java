@@ -131,7 +131,7 @@ class ToetemPropertiesTests {
 
 		@Bean
 		PayloadMapper payloads() {
-			return new PayloadMapper();
+			return PayloadMapper.withDefaults();
 		}
 
 	}

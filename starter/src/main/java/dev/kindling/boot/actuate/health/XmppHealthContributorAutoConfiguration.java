@@ -1,5 +1,7 @@
 package dev.kindling.boot.actuate.health;
 
+import java.time.Clock;
+
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -29,7 +31,8 @@ public final class XmppHealthContributorAutoConfiguration {
 	@ConditionalOnMissingBean
 	ComponentHealth xmppComponentHealth(ComponentConnection connection, ObjectProvider<LivenessMonitor> liveness,
 			ObjectProvider<XmppHealthContributor> contributors) {
-		return new ComponentHealth(connection, liveness.getIfAvailable(), contributors.orderedStream().toList());
+		return new ComponentHealth(connection, liveness.getIfAvailable(), contributors.orderedStream().toList(),
+				Clock.systemUTC());
 	}
 
 	/** Named so that the contributor is {@code xmpp}. */

@@ -26,11 +26,10 @@ public class StanzaTrace implements StanzaObserver {
 
 	private long written;
 
-	public StanzaTrace(int capacity, boolean maskBodies) {
-		this(capacity, maskBodies, Clock.systemUTC());
-	}
-
-	StanzaTrace(int capacity, boolean maskBodies, Clock clock) {
+	/**
+	 * @param clock stamps each traced stanza, {@code Clock.systemUTC()} outside tests
+	 */
+	public StanzaTrace(int capacity, boolean maskBodies, Clock clock) {
 		this.ring = new TracedStanza[capacity];
 		this.maskBodies = maskBodies;
 		this.clock = clock;

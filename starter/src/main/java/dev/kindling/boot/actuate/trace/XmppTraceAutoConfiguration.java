@@ -1,5 +1,7 @@
 package dev.kindling.boot.actuate.trace;
 
+import java.time.Clock;
+
 import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -22,7 +24,7 @@ public final class XmppTraceAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	StanzaTrace xmppStanzaTrace(XmppTraceProperties properties) {
-		return new StanzaTrace(properties.capacity(), properties.maskBodies());
+		return new StanzaTrace(properties.capacity(), properties.maskBodies(), Clock.systemUTC());
 	}
 
 	@Bean

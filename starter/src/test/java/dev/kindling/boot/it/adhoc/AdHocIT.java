@@ -26,9 +26,9 @@ import org.springframework.context.annotation.Bean;
 
 import dev.kindling.adhoc.AdHocCommand;
 import dev.kindling.adhoc.AdHocCommands;
-import dev.kindling.adhoc.CommandSessions;
 import dev.kindling.adhoc.CommandField;
 import dev.kindling.adhoc.CommandRequest;
+import dev.kindling.adhoc.CommandSessions;
 import dev.kindling.adhoc.CommandStep;
 import dev.kindling.connection.ComponentConnection;
 import dev.kindling.connection.ConnectionState;

@@ -1,8 +1,6 @@
 package dev.kindling.adhoc;
 
 import java.lang.reflect.Method;
-import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -13,9 +11,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.UnaryOperator;
 
-import org.dom4j.DocumentHelper;
-import org.dom4j.Element;
-import org.dom4j.QName;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,33 +18,23 @@ import org.springframework.core.MethodParameter;
 import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.handler.invocation.HandlerMethodArgumentResolver;
-import org.xmpp.packet.IQ;
 import org.xmpp.packet.JID;
-import org.xmpp.packet.PacketError.Condition;
 
-import dev.kindling.XmppErrorException;
 import dev.kindling.disco.DiscoItem;
 import dev.kindling.disco.DiscoItemsProvider;
-import dev.kindling.forms.FormReader;
 import dev.kindling.handler.ArgumentDescription;
-import dev.kindling.handler.EndpointException;
 import dev.kindling.handler.EndpointMapping;
 import dev.kindling.handler.HandlerDefinitionException;
-import dev.kindling.handler.InboundStanza;
-import dev.kindling.handler.IqType;
-import dev.kindling.handler.OnIq;
 import dev.kindling.handler.StanzaHandler;
 import dev.kindling.handler.StanzaHandlerFactory;
 import dev.kindling.handler.StanzaKind;
-import dev.kindling.template.XmppTemplate;
 
 /**
- * Serves the {@link AdHocCommand @AdHocCommand} methods: lists them (to those allowed) under the
- * commands node of disco#items, and runs their steps in bounded, expiring sessions. The commands
- * feature appears in disco#info through this class's {@code @OnIq} handler. Each method is an
- * endpoint built by the {@link StanzaHandlerFactory}: it binds the arguments of every IQ handler
- * plus the {@link CommandRequest}, and its exceptions reach the {@code @XmppExceptionHandler}
- * methods of its own bean and advice.
+ * The {@link AdHocCommand @AdHocCommand} methods by node: lists them (to those allowed) under the
+ * commands node of disco#items. {@link AdHocCommandHandler} runs their steps, in the
+ * {@link CommandSessions}. Each method is an endpoint built by the {@link StanzaHandlerFactory}: it
+ * binds the arguments of every IQ handler plus the {@link CommandRequest}, and its exceptions reach
+ * the {@code @XmppExceptionHandler} methods of its own bean and advice.
  */
 public final class AdHocCommands implements DiscoItemsProvider {
 
@@ -64,19 +49,12 @@ public final class AdHocCommands implements DiscoItemsProvider {
 	/** The header carrying the {@link CommandRequest} of one step. */
 	static final String REQUEST = "xmpp_adHocRequest";
 
-	private final CommandSessions sessions;
-
 	private final StanzaHandlerFactory factory;
 
 	/**
 	 * @param factory builds the command endpoints, with the resolvers of every handler
 	 */
-	public AdHocCommands(int maxSessions, Duration sessionTimeout, StanzaHandlerFactory factory) {
-		this(maxSessions, sessionTimeout, Clock.systemUTC(), factory);
-	}
-
-	AdHocCommands(int maxSessions, Duration sessionTimeout, Clock clock, StanzaHandlerFactory factory) {
-		this.sessions = new CommandSessions(maxSessions, sessionTimeout, clock);
+	public AdHocCommands(StanzaHandlerFactory factory) {
 		this.factory = factory;
 	}
 
@@ -136,97 +114,7 @@ public final class AdHocCommands implements DiscoItemsProvider {
 		return items;
 	}
 
-	/** Sessions open now. */
-	public int openSessions() {
-		return this.sessions.size();
-	}
-
-	/**
-	 * Run one step.
-	 * @throws EndpointException when the command's method fails: the router answers it as the
-	 * method's own failure
-	 */
-	@OnIq(namespace = NAMESPACE, element = "command", type = IqType.SET)
-	public Element execute(IQ request, Element command, XmppTemplate template) {
-		String node = command.attributeValue("node");
-		Command target = (node != null) ? this.commands.get(node) : null;
-		if (target == null) {
-			throw new XmppErrorException(Condition.item_not_found, "No such command: " + node);
-		}
-		JID requester = request.getFrom();
-		if (!target.allows(requester)) {
-			throw new XmppErrorException(Condition.forbidden, "Not allowed to run " + node);
-		}
-		String action = (command.attributeValue("action") != null) ? command.attributeValue("action") : "execute";
-		String sessionId = command.attributeValue("sessionid");
-		if (sessionId == null) {
-			if (!action.equals("execute")) {
-				throw new XmppErrorException(Condition.bad_request, "'" + action + "' needs a session id");
-			}
-			CommandSessions.Session session = this.sessions.open(node, requester);
-			return step(target, session, action, Map.of(), request, template);
-		}
-		CommandSessions.Session session = this.sessions.find(sessionId, node, requester);
-		if (action.equals("cancel")) {
-			this.sessions.close(sessionId);
-			return answer(node, sessionId, "canceled");
-		}
-		if (action.equals("prev")) {
-			throw new XmppErrorException(Condition.bad_request, "This command does not go back");
-		}
-		return step(target, session, action, FormReader.find(command).map(FormReader::values).orElseGet(Map::of), request,
-				template);
-	}
-
-	private Element step(Command command, CommandSessions.Session session, String action,
-			Map<String, List<String>> values, IQ stanza, XmppTemplate template) {
-		CommandStep step;
-		synchronized (session) {
-			CommandRequest request = new CommandRequest(command.node, session.requester, session.id, session.stage, action,
-					values, session.values);
-			InboundStanza inbound = new InboundStanza(stanza, null, template, Map.of(REQUEST, request));
-			try {
-				step = (CommandStep) command.endpoint.invoke(inbound);
-			}
-			catch (Exception ex) {
-				if (!(ex instanceof XmppErrorException)) {
-					this.sessions.close(session.id);
-				}
-				// The requester may correct the form and submit again after an XmppErrorException: the session stays.
-				throw new EndpointException(command.endpoint, ex);
-			}
-			if (step == null) {
-				this.sessions.close(session.id);
-				throw new EndpointException(command.endpoint,
-						new IllegalStateException(command.endpoint.name() + " returned no CommandStep"));
-			}
-			session.stage++;
-		}
-		Element answer = answer(command.node, session.id, step.completed() ? "completed" : "executing");
-		if (step.completed()) {
-			this.sessions.close(session.id);
-		}
-		else {
-			Element actions = answer.addElement("actions");
-			String next = step.last() ? "complete" : "next";
-			actions.addAttribute("execute", next).addElement(next);
-		}
-		if (step.title() != null || !step.fields().isEmpty()) {
-			answer.add(CommandForms.form(step));
-		}
-		if (step.note() != null) {
-			answer.addElement("note").addAttribute("type", "info").setText(step.note());
-		}
-		return answer;
-	}
-
-	private static Element answer(String node, String sessionId, String status) {
-		Element answer = DocumentHelper.createElement(QName.get("command", NAMESPACE));
-		answer.addAttribute("node", node).addAttribute("sessionid", sessionId).addAttribute("status", status);
-		return answer;
-	}
-
-	private record Command(String node, String displayName, Set<String> allowed, StanzaHandler endpoint) {
+	record Command(String node, String displayName, Set<String> allowed, StanzaHandler endpoint) {
 
 		boolean allows(@Nullable JID requester) {
 			return this.allowed.isEmpty() || (requester != null && this.allowed.contains(requester.toBareJID()));
@@ -256,6 +144,11 @@ public final class AdHocCommands implements DiscoItemsProvider {
 			return request;
 		}
 
+	}
+
+	/** The command at a node, or {@code null}. */
+	@Nullable Command command(String node) {
+		return this.commands.get(node);
 	}
 
 	@Override

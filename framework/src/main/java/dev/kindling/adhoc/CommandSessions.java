@@ -19,8 +19,9 @@ import dev.kindling.XmppErrorException;
 /**
  * The running command sessions: at most {@code maxSessions}, each forgotten after {@code timeout}
  * without a step, so abandoned forms cannot pile up. A full table answers {@code wait}.
+ * {@link AdHocCommandHandler} opens, finds and closes them.
  */
-final class CommandSessions {
+public final class CommandSessions {
 
 	private final int maxSessions;
 
@@ -30,7 +31,10 @@ final class CommandSessions {
 
 	private final Map<String, Session> sessions = new ConcurrentHashMap<>();
 
-	CommandSessions(int maxSessions, Duration timeout, Clock clock) {
+	/**
+	 * @param clock the time sessions expire by ({@code Clock.systemUTC()} outside tests)
+	 */
+	public CommandSessions(int maxSessions, Duration timeout, Clock clock) {
 		this.maxSessions = maxSessions;
 		this.timeout = timeout;
 		this.clock = clock;
@@ -65,7 +69,8 @@ final class CommandSessions {
 		this.sessions.remove(id);
 	}
 
-	int size() {
+	/** Sessions open now. */
+	public int openSessions() {
 		return this.sessions.size();
 	}
 

@@ -1,7 +1,6 @@
 package dev.kindling.muc;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -107,7 +106,8 @@ public final class Room {
 
 	/** Everyone in the room, the bot included. */
 	public List<Occupant> occupants() {
-		return new ArrayList<>(this.occupants.values());
+		// A snapshot: the tracker alone changes the occupants, on the room's lane.
+		return List.copyOf(this.occupants.values());
 	}
 
 	public Optional<Occupant> occupant(String nick) {

@@ -61,7 +61,11 @@ class AdHocCommandsTests {
 	private final StanzaHandlerFactory factory = new StanzaHandlerFactory(new DefaultConversionService(),
 			List.of(new TimeConfigurer()), "!", ArgumentValidator.NONE);
 
-	private final AdHocCommands commands = new AdHocCommands(2, Duration.ofMinutes(5), this.clock, this.factory);
+	private final AdHocCommands commands = new AdHocCommands(this.factory);
+
+	private final CommandSessions sessions = new CommandSessions(2, Duration.ofMinutes(5), this.clock);
+
+	private final AdHocCommandHandler handler = new AdHocCommandHandler(this.commands, this.sessions);
 
 	private final List<String> observed = new CopyOnWriteArrayList<>();
 
@@ -83,7 +87,7 @@ class AdHocCommandsTests {
 				submit(command("survey", session, "complete"), "size", "L"));
 		assertThat(done.attributeValue("status")).isEqualTo("completed");
 		assertThat(done.elementText("note")).isEqualTo("green L");
-		assertThat(this.commands.openSessions()).isZero();
+		assertThat(this.sessions.openSessions()).isZero();
 	}
 
 	@Test
@@ -106,7 +110,7 @@ class AdHocCommandsTests {
 					command("survey", second, "next")))
 			.satisfies((ex) -> assertThat(ex.getCondition()).isEqualTo(Condition.bad_request));
 		execute(request(ALICE, "survey", null, null), command("survey", null, null));
-		assertThat(this.commands.openSessions()).isEqualTo(1);
+		assertThat(this.sessions.openSessions()).isEqualTo(1);
 	}
 
 	@Test
@@ -123,7 +127,7 @@ class AdHocCommandsTests {
 		Element canceled = execute(request(ALICE, "survey", session, "cancel"),
 				command("survey", session, "cancel"));
 		assertThat(canceled.attributeValue("status")).isEqualTo("canceled");
-		assertThat(this.commands.openSessions()).isZero();
+		assertThat(this.sessions.openSessions()).isZero();
 	}
 
 	@Test
@@ -175,7 +179,7 @@ class AdHocCommandsTests {
 		IQ error = (IQ) this.template.sent().get(0);
 		assertThat(error.getError().getCondition()).isEqualTo(Condition.bad_request);
 		assertThat(error.getError().getText()).contains("color");
-		assertThat(this.commands.openSessions()).isEqualTo(1);
+		assertThat(this.sessions.openSessions()).isEqualTo(1);
 	}
 
 	@Test
@@ -192,9 +196,9 @@ class AdHocCommandsTests {
 		assertThat(error.getError().getCondition()).isEqualTo(Condition.not_allowed);
 		assertThat(error.getError().getText()).isEqualTo("Not now, alice@example.com/phone");
 		assertThat(fragile.seen).containsExactly("disk full");
-		assertThat(this.commands.openSessions()).isZero();
+		assertThat(this.sessions.openSessions()).isZero();
 		// One stanza, one observation, under the handler that took it: steps that fail count with those that do not.
-		assertThat(this.observed).containsExactly("AdHocCommands.execute(IQ, Element, XmppTemplate) REJECTED");
+		assertThat(this.observed).containsExactly("AdHocCommandHandler.execute(IQ, Element, XmppTemplate) REJECTED");
 	}
 
 	@Test
@@ -220,13 +224,13 @@ class AdHocCommandsTests {
 	}
 
 	private Element execute(IQ request, Element command) {
-		return this.commands.execute(request, command, this.template);
+		return this.handler.execute(request, command, this.template);
 	}
 
 	/** A router whose table holds the commands' own {@code @OnIq} handler, as in the application. */
 	private StanzaRouter router(XmppExceptionHandlers exceptionHandlers) {
 		HandlerRegistry registry = new HandlerRegistry();
-		TestRouting.register(registry, this.factory, this.commands);
+		TestRouting.register(registry, this.factory, this.handler);
 		registry.freeze();
 		return new StanzaRouter(registry, this.factory.returnValueHandlers(), this.template,
 				new PendingRequests(10, StanzaObserver.NONE),

@@ -36,10 +36,16 @@ class MucRoomsTests {
 
 	private final List<Object> events = new CopyOnWriteArrayList<>();
 
+	private RoomTraffic traffic;
+
+	private RoomKeeper keeper;
+
 	private MucRooms rooms(MucSettings settings) {
 		MucRooms rooms = new MucRooms(this.template, settings, this.events::add,
 				List.of(RoomSpec.of(ROOM, "bot", BOT.asBareJID()).required(true)));
-		rooms.onApplicationEvent(new ComponentConnectedEvent(this, endpoint(), "s1", 1));
+		this.traffic = new RoomTraffic(rooms, new Invitations(rooms, this.events::add));
+		this.keeper = new RoomKeeper(rooms, this.events::add);
+		this.keeper.onApplicationEvent(new ComponentConnectedEvent(this, endpoint(), "s1", 1));
 		return rooms;
 	}
 
@@ -80,7 +86,7 @@ class MucRoomsTests {
 	}
 
 	private Room joinedRoom(MucRooms rooms) {
-		rooms.preRoute(presence("bot", "moderator", 110));
+		this.traffic.preRoute(presence("bot", "moderator", 110));
 		return rooms.room(ROOM).orElseThrow();
 	}
 
@@ -95,8 +101,8 @@ class MucRoomsTests {
 		assertThat(rooms.requiredRoomsJoined()).isFalse();
 		assertThat(rooms.status().get(ROOM.toBareJID()).state()).isEqualTo(Room.State.JOINING);
 
-		assertThat(rooms.preRoute(presence("alice", "participant"))).isFalse();
-		assertThat(rooms.preRoute(presence("bot", "moderator", 110))).isFalse();
+		assertThat(this.traffic.preRoute(presence("alice", "participant"))).isFalse();
+		assertThat(this.traffic.preRoute(presence("bot", "moderator", 110))).isFalse();
 
 		assertThat(rooms.requiredRoomsJoined()).isTrue();
 		Room room = rooms.room(ROOM).orElseThrow();
@@ -112,7 +118,7 @@ class MucRoomsTests {
 		MucRooms rooms = rooms();
 		CompletableFuture<Room> join = rooms.join(rooms.room(ROOM).orElseThrow().spec());
 
-		rooms.preRoute(presence("bot", "moderator", 201, 110));
+		this.traffic.preRoute(presence("bot", "moderator", 201, 110));
 
 		IQ unlock = this.template.requests.get(0);
 		assertThat(unlock.getType()).isEqualTo(IQ.Type.set);
@@ -133,9 +139,9 @@ class MucRoomsTests {
 				false, "bot"));
 		CompletableFuture<Room> join = rooms.join(rooms.room(ROOM).orElseThrow().spec());
 
-		rooms.preRoute(conflict("bot"));
+		this.traffic.preRoute(conflict("bot"));
 		assertThat(this.template.sent.get(this.template.sent.size() - 1).getTo().getResource()).isEqualTo("bot_2");
-		rooms.preRoute(conflict("bot_2"));
+		this.traffic.preRoute(conflict("bot_2"));
 
 		assertThat(join).isCompletedExceptionally();
 		assertThatExceptionOfType(Exception.class).isThrownBy(join::join)
@@ -168,13 +174,13 @@ class MucRoomsTests {
 		Message privateChat = groupchat("alice", "!whoami");
 		privateChat.setType(Message.Type.chat);
 
-		assertThat(rooms.preRoute(history)).as("history").isFalse();
-		assertThat(rooms.preRoute(groupchat("bot", "pong"))).as("own reflection").isFalse();
-		assertThat(rooms.preRoute(subject)).as("subject only").isFalse();
+		assertThat(this.traffic.preRoute(history)).as("history").isFalse();
+		assertThat(this.traffic.preRoute(groupchat("bot", "pong"))).as("own reflection").isFalse();
+		assertThat(this.traffic.preRoute(subject)).as("subject only").isFalse();
 		assertThat(room.subject()).contains("Today: games");
-		assertThat(rooms.preRoute(error)).as("error").isFalse();
-		assertThat(rooms.preRoute(groupchat("alice", "!ping"))).as("live").isTrue();
-		assertThat(rooms.preRoute(privateChat)).as("private").isTrue();
+		assertThat(this.traffic.preRoute(error)).as("error").isFalse();
+		assertThat(this.traffic.preRoute(groupchat("alice", "!ping"))).as("live").isTrue();
+		assertThat(this.traffic.preRoute(privateChat)).as("private").isTrue();
 	}
 
 	@Test
@@ -185,14 +191,14 @@ class MucRoomsTests {
 		Message history = groupchat("alice", "old news");
 		history.addChildElement("delay", Muc.DELAY).addAttribute("stamp", "2026-01-01T00:00:00Z");
 
-		assertThat(rooms.preRoute(history)).isTrue();
+		assertThat(this.traffic.preRoute(history)).isTrue();
 	}
 
 	@Test
 	void messagesBeforeTheSelfPresenceAreNotDelivered() {
 		MucRooms rooms = rooms();
 
-		assertThat(rooms.preRoute(groupchat("alice", "!ping"))).isFalse();
+		assertThat(this.traffic.preRoute(groupchat("alice", "!ping"))).isFalse();
 	}
 
 	@Test
@@ -203,9 +209,9 @@ class MucRoomsTests {
 		Message stranger = new Message();
 		stranger.setFrom(new JID("carol@example.com/x"));
 
-		assertThat(rooms.mayAnswerWithError(groupchat("alice", "hi"))).isFalse();
-		assertThat(rooms.mayAnswerWithError(iq)).isTrue();
-		assertThat(rooms.mayAnswerWithError(stranger)).isTrue();
+		assertThat(this.traffic.mayAnswerWithError(groupchat("alice", "hi"))).isFalse();
+		assertThat(this.traffic.mayAnswerWithError(iq)).isTrue();
+		assertThat(this.traffic.mayAnswerWithError(stranger)).isTrue();
 	}
 
 	@Test
@@ -213,13 +219,13 @@ class MucRoomsTests {
 		MucRooms rooms = rooms();
 		joinedRoom(rooms);
 
-		rooms.preRoute(presence("alice", "participant"));
-		rooms.preRoute(presence("alice", "moderator"));
+		this.traffic.preRoute(presence("alice", "participant"));
+		this.traffic.preRoute(presence("alice", "moderator"));
 		Presence rename = gone("alice", 303);
 		rename.getChildElement("x", Muc.USER).element("item").addAttribute("nick", "alicia");
-		rooms.preRoute(rename);
-		rooms.preRoute(presence("alicia", "moderator"));
-		rooms.preRoute(gone("alicia"));
+		this.traffic.preRoute(rename);
+		this.traffic.preRoute(presence("alicia", "moderator"));
+		this.traffic.preRoute(gone("alicia"));
 
 		assertThat(this.events).filteredOn(OccupantEvent.class::isInstance)
 			.extracting((event) -> ((OccupantEvent) event).getKind() + " " + ((OccupantEvent) event).getOccupant().nick())
@@ -232,11 +238,11 @@ class MucRoomsTests {
 		joinedRoom(rooms);
 		this.template.sent.clear();
 
-		rooms.onApplicationEvent(new ComponentDisconnectedEvent(this, new java.io.EOFException()));
+		this.keeper.onApplicationEvent(new ComponentDisconnectedEvent(this, new java.io.EOFException()));
 		assertThat(rooms.requiredRoomsJoined()).isFalse();
 		assertThat(rooms.room(ROOM).orElseThrow().occupants()).isEmpty();
 
-		rooms.onApplicationEvent(new ComponentConnectedEvent(this, endpoint(), "s2", 2));
+		this.keeper.onApplicationEvent(new ComponentConnectedEvent(this, endpoint(), "s2", 2));
 		assertThat(this.template.sent).singleElement().isInstanceOf(Presence.class);
 	}
 
@@ -246,7 +252,7 @@ class MucRoomsTests {
 		joinedRoom(rooms);
 		this.template.sent.clear();
 
-		rooms.checkRooms();
+		this.keeper.checkRooms();
 		IQ ping = this.template.requests.get(0);
 		assertThat(ping.getTo()).isEqualTo(new JID("lobby@conference.example.com/bot"));
 		assertThat(ping.getChildElement().getNamespaceURI()).isEqualTo("urn:xmpp:ping");
@@ -261,7 +267,7 @@ class MucRoomsTests {
 		MucRooms rooms = rooms();
 		joinedRoom(rooms);
 
-		rooms.checkRooms();
+		this.keeper.checkRooms();
 		this.template.answer(this.template.requests.get(0), PacketError.Condition.feature_not_implemented);
 
 		assertThat(rooms.room(ROOM).orElseThrow().isJoined()).isTrue();
@@ -272,7 +278,7 @@ class MucRoomsTests {
 		MucRooms rooms = rooms();
 		joinedRoom(rooms);
 
-		rooms.preRoute(gone("bot", 110, 307));
+		this.traffic.preRoute(gone("bot", 110, 307));
 
 		assertThat(rooms.room(ROOM)).isEmpty();
 		assertThat(rooms.requiredRoomsJoined()).isTrue();
@@ -289,7 +295,7 @@ class MucRoomsTests {
 			.addAttribute("from", "alice@example.com/phone");
 		invite.addElement("reason").setText("come along");
 
-		assertThat(rooms.preRoute(invitation)).isFalse();
+		assertThat(this.traffic.preRoute(invitation)).isFalse();
 
 		assertThat(this.events).filteredOn(InvitationReceivedEvent.class::isInstance).singleElement()
 			.satisfies((event) -> {

@@ -18,8 +18,10 @@ import org.xmpp.packet.Packet;
 import dev.kindling.handler.HandlerRegistry;
 import dev.kindling.handler.StanzaHandlerFactory;
 import dev.kindling.handler.XmppExceptionHandlers;
+import dev.kindling.muc.Invitations;
 import dev.kindling.muc.MucRooms;
 import dev.kindling.muc.MucSettings;
+import dev.kindling.muc.RoomTraffic;
 import dev.kindling.observe.StanzaObserver;
 import dev.kindling.payload.PayloadMapper;
 import dev.kindling.presence.InMemorySubscriberStore;
@@ -62,8 +64,10 @@ public class ProductionRouteBenchmark {
 					XmppExceptionHandlers.none());
 			registry = Routers.registry(factory, new EchoHandler(),
 					new PubSubEventDispatcher(PayloadMapper.withDefaults(), factory, eventRouter));
-			interceptors = List.of(new MucRooms(this.template, MucSettings.defaults(), (event) -> {
-			}, List.of()), new PresenceManager(this.template, new InMemorySubscriberStore(), PresenceSettings.defaults(), null,
+			MucRooms rooms = new MucRooms(this.template, MucSettings.defaults(), (event) -> {
+			}, List.of());
+			interceptors = List.of(new RoomTraffic(rooms, new Invitations(rooms, (event) -> {
+			})), new PresenceManager(this.template, new InMemorySubscriberStore(), PresenceSettings.defaults(), null,
 					new Object()));
 		}
 		else {

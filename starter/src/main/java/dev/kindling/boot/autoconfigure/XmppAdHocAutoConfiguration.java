@@ -1,5 +1,6 @@
 package dev.kindling.boot.autoconfigure;
 
+import java.time.Clock;
 import java.util.Arrays;
 
 import org.springframework.boot.LazyInitializationExcludeFilter;
@@ -10,11 +11,14 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.util.ReflectionUtils;
 
 import dev.kindling.adhoc.AdHocCommandAnnotationBeanPostProcessor;
+import dev.kindling.adhoc.AdHocCommandHandler;
 import dev.kindling.adhoc.AdHocCommands;
+import dev.kindling.adhoc.CommandSessions;
 import dev.kindling.handler.StanzaHandlerFactory;
 
 /**
- * Ad-hoc commands: {@code @AdHocCommand} methods listed in disco#items and run in sessions.
+ * Ad-hoc commands: {@code @AdHocCommand} methods listed in disco#items ({@link AdHocCommands}) and
+ * run by {@link AdHocCommandHandler} in {@link CommandSessions}.
  */
 @AutoConfiguration(before = XmppAnswersAutoConfiguration.class, after = XmppComponentAutoConfiguration.class)
 @EnableConfigurationProperties(XmppAdHocProperties.class)
@@ -32,10 +36,24 @@ public final class XmppAdHocAutoConfiguration {
 			.anyMatch(AdHocCommands::isCommand);
 	}
 
+	/** The commands by node, listed in disco#items. */
 	@Bean
 	@ConditionalOnMissingBean
-	AdHocCommands xmppAdHocCommands(XmppAdHocProperties properties, StanzaHandlerFactory factory) {
-		return new AdHocCommands(properties.maxSessions(), properties.sessionTimeout(), factory);
+	AdHocCommands xmppAdHocCommands(StanzaHandlerFactory factory) {
+		return new AdHocCommands(factory);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	CommandSessions xmppAdHocCommandSessions(XmppAdHocProperties properties) {
+		return new CommandSessions(properties.maxSessions(), properties.sessionTimeout(), Clock.systemUTC());
+	}
+
+	/** The {@code @OnIq} handler that runs the steps. */
+	@Bean
+	@ConditionalOnMissingBean
+	AdHocCommandHandler xmppAdHocCommandHandler(AdHocCommands commands, CommandSessions sessions) {
+		return new AdHocCommandHandler(commands, sessions);
 	}
 
 }

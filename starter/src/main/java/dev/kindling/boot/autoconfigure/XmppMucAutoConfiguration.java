@@ -16,6 +16,7 @@ import org.springframework.context.annotation.Bean;
 import org.xmpp.packet.JID;
 
 import dev.kindling.forms.FormBuilder;
+import dev.kindling.muc.Invitations;
 import dev.kindling.muc.MucHandlerMethodConfigurer;
 import dev.kindling.muc.MucRooms;
 import dev.kindling.muc.RequiredRoomsHealth;
@@ -24,13 +25,16 @@ import dev.kindling.muc.NickConflictStrategy;
 import dev.kindling.muc.OccupantHandlers;
 import dev.kindling.muc.OnOccupantAnnotationBeanPostProcessor;
 import dev.kindling.muc.RoomFilterCheck;
+import dev.kindling.muc.RoomKeeper;
 import dev.kindling.muc.RoomSpec;
+import dev.kindling.muc.RoomTraffic;
 import dev.kindling.routing.StanzaRouter;
 import dev.kindling.template.XmppTemplate;
 
 /**
- * Multi-user chat: {@link MucRooms} (joins the configured rooms at every connect, keeps each
- * room's view, filters history and reflections) and the {@code Room}, {@code Occupant} and
+ * Multi-user chat: {@link MucRooms} (the wanted rooms), {@link RoomKeeper} (joins them at every
+ * connect and self-pings them), {@link RoomTraffic} (keeps each room's view, filters history and
+ * reflections), {@link Invitations} and the {@code Room}, {@code Occupant} and
  * {@code @Nick} handler arguments, and the {@code @OnOccupant} methods.
  */
 @AutoConfiguration(after = XmppComponentAutoConfiguration.class)
@@ -43,6 +47,26 @@ public final class XmppMucAutoConfiguration {
 	MucRooms xmppMucRooms(XmppMucProperties properties, XmppTemplate template, ApplicationEventPublisher events) {
 		String domain = template.componentJid().getDomain();
 		return new MucRooms(template, settings(properties), events, rooms(properties, domain));
+	}
+
+	/** Hands the rooms' stanzas to their trackers before any handler sees them. */
+	@Bean
+	@ConditionalOnMissingBean
+	RoomTraffic xmppRoomTraffic(MucRooms rooms, Invitations invitations) {
+		return new RoomTraffic(rooms, invitations);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	Invitations xmppMucInvitations(MucRooms rooms, ApplicationEventPublisher events) {
+		return new Invitations(rooms, events);
+	}
+
+	/** Joins the rooms at every connect, leaves them at shutdown, and self-pings them. */
+	@Bean
+	@ConditionalOnMissingBean
+	RoomKeeper xmppRoomKeeper(MucRooms rooms, ApplicationEventPublisher events) {
+		return new RoomKeeper(rooms, events);
 	}
 
 	@Bean

@@ -16,8 +16,10 @@ import org.xmpp.packet.IQ;
 import org.xmpp.packet.JID;
 
 import dev.kindling.adhoc.AdHocCommand;
+import dev.kindling.adhoc.AdHocCommandHandler;
 import dev.kindling.adhoc.AdHocCommands;
 import dev.kindling.adhoc.CommandRequest;
+import dev.kindling.adhoc.CommandSessions;
 import dev.kindling.adhoc.CommandStep;
 import dev.kindling.disco.DiscoHandlers;
 import dev.kindling.handler.From;
@@ -42,7 +44,8 @@ class XmppAdHocAutoConfigurationTests {
 	void commandsAreListedAndTheFeatureAnnounced() {
 		this.runner.withUserConfiguration(Commands.class).withPropertyValues("bot.admins=admin@example.com")
 			.run((context) -> {
-				assertThat(context).hasNotFailed();
+				assertThat(context).hasNotFailed().hasSingleBean(AdHocCommands.class).hasSingleBean(CommandSessions.class)
+					.hasSingleBean(AdHocCommandHandler.class);
 				AdHocCommands commands = context.getBean(AdHocCommands.class);
 				assertThat(commands.items(new JID("admin@example.com/x"), new JID("bot.example.com"), AdHocCommands.NAMESPACE))
 					.hasSize(1);

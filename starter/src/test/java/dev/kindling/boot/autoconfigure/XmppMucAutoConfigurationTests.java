@@ -21,9 +21,13 @@ import dev.kindling.muc.OccupantHandlers;
 import dev.kindling.muc.OnOccupant;
 import dev.kindling.health.XmppHealthContributor;
 import dev.kindling.health.XmppHealthReport;
+import dev.kindling.muc.Invitations;
 import dev.kindling.muc.MucRooms;
 import dev.kindling.muc.MucSettings;
 import dev.kindling.muc.Room;
+import dev.kindling.muc.RoomKeeper;
+import dev.kindling.muc.RoomTraffic;
+import dev.kindling.routing.RoutingInterceptor;
 import dev.kindling.routing.StanzaRouter;
 import dev.kindling.template.XmppTemplate;
 
@@ -46,7 +50,9 @@ class XmppMucAutoConfigurationTests {
 					"xmpp.muc.rooms[1].nick=Dealer", "xmpp.muc.rooms[1].join-as=dealer@bot.example.com",
 					"xmpp.muc.rooms[1].configuration[muc#roomconfig_persistentroom]=1")
 			.run((context) -> {
-				assertThat(context).hasSingleBean(MucRooms.class).hasSingleBean(MucHandlerMethodConfigurer.class);
+				assertThat(context).hasSingleBean(MucRooms.class).hasSingleBean(MucHandlerMethodConfigurer.class)
+					.hasSingleBean(RoomTraffic.class).hasSingleBean(RoomKeeper.class).hasSingleBean(Invitations.class);
+				assertThat(context.getBeansOfType(RoutingInterceptor.class).values()).hasAtLeastOneElementOfType(RoomTraffic.class);
 				MucRooms rooms = context.getBean(MucRooms.class);
 				Room lobby = rooms.room(new JID("lobby@conference.example.com")).orElseThrow();
 				assertThat(lobby.nick()).isEqualTo("Referee");
@@ -160,7 +166,7 @@ class XmppMucAutoConfigurationTests {
 	@Test
 	void userMucRoomsBeanWins() {
 		this.runner.withUserConfiguration(OwnRooms.class).run((context) -> {
-			assertThat(context).hasSingleBean(MucRooms.class);
+			assertThat(context).hasSingleBean(MucRooms.class).hasSingleBean(RoomTraffic.class).hasSingleBean(RoomKeeper.class);
 			assertThat(context.getBean(MucRooms.class).rooms()).isEmpty();
 		});
 	}

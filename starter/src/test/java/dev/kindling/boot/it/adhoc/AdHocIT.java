@@ -28,6 +28,7 @@ import dev.kindling.adhoc.AdHocCommand;
 import dev.kindling.adhoc.AdHocCommands;
 import dev.kindling.adhoc.CommandField;
 import dev.kindling.adhoc.CommandRequest;
+import dev.kindling.adhoc.CommandSessions;
 import dev.kindling.adhoc.CommandStep;
 import dev.kindling.connection.ComponentConnection;
 import dev.kindling.connection.ConnectionState;
@@ -106,7 +107,7 @@ class AdHocIT {
 
 		assertThat(greet.isCompleted()).isTrue();
 		assertThat(greet.getNotes()).extracting(AdHocCommandNote::getValue).containsExactly("HELLO, CAROL!");
-		assertThat(bot.getBean(AdHocCommands.class).openSessions()).isZero();
+		assertThat(bot.getBean(CommandSessions.class).openSessions()).isZero();
 	}
 
 	@Test
@@ -114,12 +115,12 @@ class AdHocIT {
 		RemoteCommand greet = AdHocCommandManager.getAddHocCommandsManager(alice.connection())
 			.getRemoteCommand(component, "greet");
 		greet.execute();
-		assertThat(bot.getBean(AdHocCommands.class).openSessions()).isEqualTo(1);
+		assertThat(bot.getBean(CommandSessions.class).openSessions()).isEqualTo(1);
 
 		greet.cancel();
 
 		assertThat(greet.getStatus()).isEqualTo(Status.canceled);
-		assertThat(bot.getBean(AdHocCommands.class).openSessions()).isZero();
+		assertThat(bot.getBean(CommandSessions.class).openSessions()).isZero();
 	}
 
 	@Test

@@ -7,6 +7,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -36,6 +37,12 @@ public class ComponentConnection implements SmartLifecycle {
 	public static final int PHASE = SmartLifecycle.DEFAULT_PHASE - 2048;
 
 	private static final Logger logger = LoggerFactory.getLogger(ComponentConnection.class);
+
+	private final AtomicLong connectedPublished = new AtomicLong();
+
+	private final AtomicLong disconnectedPublished = new AtomicLong();
+
+	private final AtomicLong reconnectingPublished = new AtomicLong();
 
 	private final ComponentEndpoint endpoint;
 
@@ -282,6 +289,33 @@ public class ComponentConnection implements SmartLifecycle {
 		catch (RuntimeException ex) {
 			logger.error("A listener of {} failed", event.getClass().getSimpleName(), ex);
 		}
+		if (event instanceof ComponentConnectedEvent) {
+			this.connectedPublished.incrementAndGet();
+		}
+		else if (event instanceof ComponentDisconnectedEvent) {
+			this.disconnectedPublished.incrementAndGet();
+		}
+		else if (event instanceof ComponentReconnectingEvent) {
+			this.reconnectingPublished.incrementAndGet();
+		}
+	}
+
+	/**
+	 * How many connection events of each kind have been published and seen by every listener, for
+	 * a test that waits until the application has reacted to a connect or a loss.
+	 */
+	public PublishedEvents publishedEvents() {
+		return new PublishedEvents(this.connectedPublished.get(), this.disconnectedPublished.get(),
+				this.reconnectingPublished.get());
+	}
+
+	/**
+	 * Counts of connection events whose listeners have all run.
+	 * @param connected {@link ComponentConnectedEvent}s
+	 * @param disconnected {@link ComponentDisconnectedEvent}s
+	 * @param reconnecting {@link ComponentReconnectingEvent}s
+	 */
+	public record PublishedEvents(long connected, long disconnected, long reconnecting) {
 	}
 
 	private static Duration remaining(long deadline) {

@@ -45,8 +45,6 @@ public final class XmppTestHarness {
 
 	private final ComponentConnection connection;
 
-	private final ConnectionEvents events;
-
 	private final StanzaDispatcher dispatcher;
 
 	private final StanzaRouter router;
@@ -62,19 +60,16 @@ public final class XmppTestHarness {
 
 	/**
 	 * @param transport the wire of {@code connection}
-	 * @param connection the component's connection, over {@code transport}, publishing through
-	 * {@code events}
-	 * @param events the publisher given to {@code connection}
+	 * @param connection the component's connection, over {@code transport}
 	 * @param dispatcher the connection's listener
 	 * @param router the dispatcher's router
 	 * @param template the component's template
 	 * @param timeout how long waits take at most
 	 */
-	public XmppTestHarness(InMemoryTransport transport, ComponentConnection connection, ConnectionEvents events,
-			StanzaDispatcher dispatcher, StanzaRouter router, XmppTemplate template, Duration timeout) {
+	public XmppTestHarness(InMemoryTransport transport, ComponentConnection connection, StanzaDispatcher dispatcher,
+			StanzaRouter router, XmppTemplate template, Duration timeout) {
 		this.transport = transport;
 		this.connection = connection;
-		this.events = events;
 		this.dispatcher = dispatcher;
 		this.router = router;
 		this.template = template;
@@ -253,7 +248,7 @@ public final class XmppTestHarness {
 
 	/** Wait until the stream is up and every listener has seen the connect. */
 	public void awaitConnected() {
-		if (!waitFor(() -> isConnected() && this.events.connected() >= this.connection.getStatus().connects())) {
+		if (!waitFor(() -> isConnected() && this.connection.publishedEvents().connected() >= this.connection.getStatus().connects())) {
 			throw new AssertionError("The component did not connect within " + this.timeout.toMillis() + " ms; state "
 					+ this.connection.getStatus());
 		}
@@ -267,10 +262,10 @@ public final class XmppTestHarness {
 	 * pending requests fail, and {@link #send} throws.
 	 */
 	public void loseConnection() {
-		long disconnects = this.events.disconnected();
-		long retries = this.events.reconnecting();
+		long disconnects = this.connection.publishedEvents().disconnected();
+		long retries = this.connection.publishedEvents().reconnecting();
 		this.transport.startOutage();
-		if (!waitFor(() -> this.events.disconnected() > disconnects && this.events.reconnecting() > retries)) {
+		if (!waitFor(() -> this.connection.publishedEvents().disconnected() > disconnects && this.connection.publishedEvents().reconnecting() > retries)) {
 			throw new AssertionError("The connection did not notice the loss within " + this.timeout.toMillis() + " ms");
 		}
 	}
@@ -281,9 +276,9 @@ public final class XmppTestHarness {
 	 * what they sent (rejoining rooms, say) is written.
 	 */
 	public void restoreConnection() {
-		long connects = this.events.connected();
+		long connects = this.connection.publishedEvents().connected();
 		this.transport.endOutage();
-		if (!waitFor(() -> isConnected() && this.events.connected() > connects)) {
+		if (!waitFor(() -> isConnected() && this.connection.publishedEvents().connected() > connects)) {
 			throw new AssertionError("The component did not reconnect within " + this.timeout.toMillis() + " ms; state "
 					+ this.connection.getStatus());
 		}

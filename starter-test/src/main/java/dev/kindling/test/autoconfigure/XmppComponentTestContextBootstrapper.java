@@ -23,6 +23,9 @@ class XmppComponentTestContextBootstrapper extends TestSliceTestContextBootstrap
 		properties.add("xmpp.component.ping-interval=1h");
 		// Rooms are joined through the harness; self-pings and retries would add stanzas at random times.
 		properties.add("xmpp.muc.self-ping-interval=0");
+		// The in-memory wire reconnects at once: retries in milliseconds, not the production backoff.
+		properties.add("xmpp.component.backoff.min-delay=5ms");
+		properties.add("xmpp.component.backoff.max-delay=50ms");
 		String[] own = super.getProperties(testClass);
 		if (own != null) {
 			properties.addAll(Arrays.asList(own));

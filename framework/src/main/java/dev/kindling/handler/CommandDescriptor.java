@@ -3,6 +3,8 @@ package dev.kindling.handler;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -54,6 +56,18 @@ public final class CommandDescriptor {
 
 	public List<Argument> arguments() {
 		return this.arguments;
+	}
+
+	/** The names of the syntax pattern's named groups (none without a syntax pattern). */
+	Set<String> syntaxGroups() {
+		Set<String> groups = new TreeSet<>();
+		if (this.syntax != null) {
+			Matcher group = NAMED_GROUP.matcher(this.syntax.pattern());
+			while (group.find()) {
+				groups.add(group.group(1));
+			}
+		}
+		return groups;
 	}
 
 	/** The regular expression for the whole argument text, if the command has one. */

@@ -33,7 +33,7 @@ record MessageCondition(Set<MessageType> types, boolean explicitTypes, @Nullable
 			// JIDs arrive prepared (lower-cased), so the filter is prepared the same way.
 			to.add(JID.nodeprep(local));
 		}
-		Set<String> rooms = rooms(annotation.room());
+		Set<String> rooms = RoomNames.of(annotation.room());
 		String extension = annotation.extension().isEmpty() ? null : annotation.extension();
 		return new MessageCondition(types, annotation.type().length > 0, body, to, rooms, extension,
 				literalPrefix(annotation.body()), literalCharacters(annotation.body()));
@@ -128,16 +128,8 @@ record MessageCondition(Set<MessageType> types, boolean explicitTypes, @Nullable
 				: EnumSet.copyOf(Arrays.asList(annotation.type()));
 		Pattern body = Pattern.compile(Pattern.quote(invocation) + "(?:\\s+(?<" + COMMAND_ARGUMENTS + ">.*?))?\\s*",
 				Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE | Pattern.DOTALL);
-		return new MessageCondition(types, annotation.type().length > 0, body, Set.of(), rooms(annotation.room()), null,
+		return new MessageCondition(types, annotation.type().length > 0, body, Set.of(), RoomNames.of(annotation.room()), null,
 				invocation, invocation.length());
-	}
-
-	private static Set<String> rooms(String[] names) {
-		Set<String> rooms = new LinkedHashSet<>();
-		for (String room : names) {
-			rooms.add(room.contains("@") ? new JID(room).toBareJID() : JID.nodeprep(room));
-		}
-		return rooms;
 	}
 
 	/**
@@ -191,16 +183,11 @@ record MessageCondition(Set<MessageType> types, boolean explicitTypes, @Nullable
 				return false;
 			}
 		}
-		return this.rooms.isEmpty() || fromRoom(message.getFrom());
+		return this.rooms.isEmpty() || RoomNames.contains(this.rooms, message.getFrom());
 	}
 
 	private boolean ignoresCase() {
 		return this.body != null && (this.body.flags() & Pattern.CASE_INSENSITIVE) != 0;
-	}
-
-	private boolean fromRoom(@Nullable JID sender) {
-		return sender != null && sender.getNode() != null
-				&& (this.rooms.contains(sender.toBareJID()) || this.rooms.contains(sender.getNode()));
 	}
 
 	private static boolean hasExtension(Message message, String namespace) {

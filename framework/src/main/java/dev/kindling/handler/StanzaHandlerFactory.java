@@ -9,7 +9,6 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CompletionStage;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
@@ -36,8 +35,6 @@ public final class StanzaHandlerFactory {
 
 	private static final List<Class<? extends Annotation>> MAPPINGS = List.of(OnMessage.class, OnIq.class,
 			OnPresence.class, Command.class);
-
-	private static final Pattern NAMED_GROUP = Pattern.compile("\\(\\?<([a-zA-Z][a-zA-Z0-9]*)>");
 
 	private final List<HandlerMethodArgumentResolver> argumentResolvers;
 
@@ -348,11 +345,7 @@ public final class StanzaHandlerFactory {
 		}
 		String syntax = command.syntaxPattern();
 		if (syntax != null) {
-			Set<String> groups = new TreeSet<>();
-			Matcher group = NAMED_GROUP.matcher(syntax);
-			while (group.find()) {
-				groups.add(group.group(1));
-			}
+			Set<String> groups = command.syntaxGroups();
 			if (!groups.equals(seen)) {
 				throw new HandlerDefinitionException(name + ": the command syntax '" + syntax + "' has the groups " + groups
 						+ ", but the arguments are " + seen + "; name one group after each argument");

@@ -8,10 +8,10 @@ import java.util.Set;
 import java.util.function.Supplier;
 
 import org.springframework.context.ApplicationListener;
-import org.xmpp.packet.JID;
 import org.xmpp.packet.Presence;
 
 import dev.kindling.handler.InboundStanza;
+import dev.kindling.handler.RoomNames;
 import dev.kindling.handler.StanzaHandler;
 import dev.kindling.handler.XmppHeaders;
 import dev.kindling.routing.StanzaRouter;
@@ -94,8 +94,7 @@ public final class OccupantHandlers implements ApplicationListener<OccupantEvent
 			if (!this.kinds.contains(event.getKind())) {
 				return false;
 			}
-			JID room = event.getRoom().jid();
-			return this.rooms.isEmpty() || this.rooms.contains(room.toBareJID()) || this.rooms.contains(room.getNode());
+			return this.rooms.isEmpty() || RoomNames.contains(this.rooms, event.getRoom().jid());
 		}
 
 	}

@@ -7,12 +7,12 @@ import java.util.Set;
 
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.core.annotation.AnnotatedElementUtils;
-import org.xmpp.packet.JID;
 
 import dev.kindling.handler.AnnotatedMethodCollector;
 import dev.kindling.handler.EndpointMapping;
 import dev.kindling.handler.HandlerCheck;
 import dev.kindling.handler.HandlerDefinitionException;
+import dev.kindling.handler.RoomNames;
 import dev.kindling.handler.StanzaHandler;
 import dev.kindling.handler.StanzaHandlerFactory;
 import dev.kindling.handler.StanzaKind;
@@ -54,7 +54,7 @@ public class OnOccupantAnnotationBeanPostProcessor extends AnnotatedMethodCollec
 		for (String value : annotation.room()) {
 			String room = resolvePlaceholders(value);
 			try {
-				rooms.add(room.contains("@") ? new JID(room).toBareJID() : JID.nodeprep(room));
+				rooms.add(RoomNames.of(room));
 			}
 			catch (IllegalArgumentException ex) {
 				throw new HandlerDefinitionException(found.method().getDeclaringClass().getSimpleName() + "."

@@ -43,13 +43,86 @@ app.kubernetes.io/component: xmpp-component
 {{- end }}
 {{- end }}
 
+{{/* The governing (headless) Service of the StatefulSet in mode balanced. */}}
+{{- define "kindling-bot.headlessServiceName" -}}
+{{- printf "%s-headless" (include "kindling-bot.fullname" . | trunc 54 | trimSuffix "-") }}
+{{- end }}
+
+{{/* xmpp.component.balancing of the mode: the balancing type in mode balanced, none otherwise. */}}
+{{- define "kindling-bot.balancing" -}}
+{{- if eq .Values.mode "balanced" }}
+{{- .Values.balanced.balancing }}
+{{- else }}
+{{- "none" }}
+{{- end }}
+{{- end }}
+
 {{/*
-Checks the values that no schema can express. XEP-0114 servers accept one session per component
-domain and answer a second one with <conflict/>, so several replicas only work when the server says
-otherwise.
+The pod's grace period: the preStop sleep, the drain (xmpp.component.shutdown-timeout) and a
+margin for the rest of the JVM's stop, unless the values pin it.
+*/}}
+{{- define "kindling-bot.terminationGracePeriodSeconds" -}}
+{{- $shutdown := .Values.shutdown }}
+{{- .Values.terminationGracePeriodSeconds | default (add $shutdown.preStopSeconds $shutdown.timeoutSeconds $shutdown.marginSeconds) }}
+{{- end }}
+
+{{/*
+Checks the values that no schema can express (and repeats the schema's checks of mode and
+balancing, which helm install --skip-schema-validation would skip).
 */}}
 {{- define "kindling-bot.validate" -}}
-{{- if and (gt (int .Values.replicaCount) 1) (not .Values.server.multipleSessionsPerDomain) }}
-{{- fail (printf "replicaCount is %d, but an XEP-0114 server accepts one session per component domain (%s): a second replica would be refused with <conflict/> and retry forever. Keep replicaCount: 1 and scale with one release per component domain, or set server.multipleSessionsPerDomain=true if your server load-balances several sessions of one domain." (int .Values.replicaCount) .Values.component.domain) }}
+{{- $mode := .Values.mode }}
+{{- $replicas := int .Values.replicaCount }}
+{{- $domain := .Values.component.domain }}
+{{- if not (has $mode (list "single" "handover" "balanced")) }}
+{{- fail (printf "mode is %q, but it must be single, handover or balanced." (toString $mode)) }}
+{{- end }}
+{{- if and .Values.server.multipleSessionsPerDomain (ne $mode "single") }}
+{{- fail (printf "server.multipleSessionsPerDomain applies to mode single only, and mode is %s: remove it. Mode %s already says how the server treats several sessions of %s." $mode $mode $domain) }}
+{{- end }}
+{{- if eq $mode "single" }}
+{{- /* XEP-0114 servers refuse a second session of a domain with <conflict/>, or, like ejabberd without domain_balancing, spread stanzas over the sessions at random. */}}
+{{- if and (gt $replicas 1) (not .Values.server.multipleSessionsPerDomain) }}
+{{- fail (printf "replicaCount is %d, but mode single runs one session per component domain (%s): a second replica would be refused with <conflict/> (Prosody) or get stanzas at random, without per-sender order (ejabberd without domain_balancing). Keep replicaCount: 1; for upgrades without a gap use mode: handover; for several active replicas on ejabberd use mode: balanced; or set server.multipleSessionsPerDomain=true if your server load-balances several sessions of one domain by itself." $replicas $domain) }}
+{{- end }}
+{{- else if eq $mode "handover" }}
+{{- if ne $replicas 1 }}
+{{- fail (printf "replicaCount is %d, but mode handover runs exactly one active replica: the server holds one session for %s, and the second pod exists only during a rollout (maxSurge 1), standing by until the old one has left. Set replicaCount: 1, or use mode: balanced for several active replicas on ejabberd." $replicas $domain) }}
+{{- end }}
+{{- else }}
+{{- $balanced := .Values.balanced | default dict }}
+{{- if not $balanced.componentNumber }}
+{{- fail (printf "balanced.componentNumber is required in mode balanced: the component_number of ejabberd's domain_balancing entry for %s, equal to replicaCount (%d)." $domain $replicas) }}
+{{- end }}
+{{- if ne (int $balanced.componentNumber) $replicas }}
+{{- fail (printf "balanced.componentNumber is %d but replicaCount is %d: they must be equal. ejabberd gives %s exactly component_number slots: a slot without a replica drops its stanzas silently, and a replica beyond them gets no slot and no traffic. Change both, here and in ejabberd's domain_balancing." (int $balanced.componentNumber) $replicas $domain) }}
+{{- end }}
+{{- if not $balanced.balancing }}
+{{- fail (printf "balanced.balancing is required in mode balanced: bare-source or bare-destination, as the type of ejabberd's domain_balancing entry for %s (bare_source or bare_destination)." $domain) }}
+{{- end }}
+{{- if not (has $balanced.balancing (list "bare-source" "bare-destination")) }}
+{{- fail (printf "balanced.balancing is %q, but it must be bare-source or bare-destination (ejabberd's bare_source or bare_destination): Kindling's replicas find their slot and keep per-user order through a bare-JID balancing." (toString $balanced.balancing)) }}
+{{- end }}
+{{- end }}
+{{- /* SIGKILL comes at the end of the grace period: it must leave the drain its whole time. */}}
+{{- $drain := add .Values.shutdown.preStopSeconds .Values.shutdown.timeoutSeconds }}
+{{- with .Values.terminationGracePeriodSeconds }}
+{{- if le (int .) (int $drain) }}
+{{- fail (printf "terminationGracePeriodSeconds is %d, but it must be longer than shutdown.preStopSeconds + shutdown.timeoutSeconds (%d + %d = %d): Kubernetes kills the bot when the period ends, in the middle of its drain. Raise it, or leave it unset to have it computed (%d + shutdown.marginSeconds)." (int .) (int $.Values.shutdown.preStopSeconds) (int $.Values.shutdown.timeoutSeconds) (int $drain) (int $drain)) }}
+{{- end }}
+{{- end }}
+{{- /* The chart sets these from its values; a second setting would silently win or lose. */}}
+{{- $owned := dict "xmppcomponentshutdowntimeout" "set shutdown.timeoutSeconds instead, from which the grace period and the preStop hook are derived" "xmppcomponentbalancing" "set mode and balanced.balancing instead" "xmppcomponentinstance" "remove it, every pod's instance is its own pod name" }}
+{{- range $key, $_ := .Values.springProperties }}
+{{- $canonical := $key | lower | replace "-" "" | replace "_" "" | replace "." "" }}
+{{- if hasKey $owned $canonical }}
+{{- fail (printf "springProperties sets %s, which the chart sets itself: %s." $key (get $owned $canonical)) }}
+{{- end }}
+{{- end }}
+{{- range .Values.env }}
+{{- $canonical := .name | lower | replace "-" "" | replace "_" "" | replace "." "" }}
+{{- if hasKey $owned $canonical }}
+{{- fail (printf "env sets %s, which the chart sets itself: %s." .name (get $owned $canonical)) }}
+{{- end }}
 {{- end }}
 {{- end }}

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 
 import com.marcnuri.helm.Helm;
 import com.marcnuri.helm.LintResult;
@@ -63,6 +64,51 @@ final class KindlingBotChart {
 		return Path.of(System.getProperty("basedir", "")).toAbsolutePath();
 	}
 
+	/**
+	 * A copy of the chart in the scratch directory whose values.yaml has the given literal
+	 * replacements: lint reads only the chart's own values.
+	 */
+	KindlingBotChart copyWithDefaults(Map<String, String> replacements) {
+		Path copy = copyChart(this.chartDir, this.scratchDir.resolve("chart-" + System.nanoTime()));
+		Path values = copy.resolve("values.yaml");
+		try {
+			String text = Files.readString(values);
+			for (Map.Entry<String, String> replacement : replacements.entrySet()) {
+				if (!text.contains(replacement.getKey())) {
+					throw new IllegalArgumentException("values.yaml has no '" + replacement.getKey() + "'");
+				}
+				text = text.replace(replacement.getKey(), replacement.getValue());
+			}
+			Files.writeString(values, text);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		return new KindlingBotChart(copy, this.scratchDir);
+	}
+
+	static Path copyChart(Path source, Path target) {
+		try (var paths = Files.walk(source)) {
+			for (Path path : paths.toList()) {
+				Path destination = target.resolve(source.relativize(path).toString());
+				if (Files.isDirectory(path)) {
+					Files.createDirectories(destination);
+				}
+				else {
+					Files.copy(path, destination);
+				}
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		return target;
+	}
+
+	Path dir() {
+		return this.chartDir;
+	}
+
 	LintResult lintStrict() {
 		return new Helm(this.chartDir).lint().strict().call();
 	}
@@ -77,9 +123,12 @@ final class KindlingBotChart {
 		return new Manifests(yaml, parse(yaml));
 	}
 
-	/** Renders the minimal values plus the given ones. */
-	Manifests renderWith(String valuesYaml) {
-		return render(MINIMAL_VALUES, valuesYaml);
+	/** Renders the minimal values plus the given ones, later ones overriding earlier ones. */
+	Manifests renderWith(String... valuesYaml) {
+		String[] all = new String[valuesYaml.length + 1];
+		all[0] = MINIMAL_VALUES;
+		System.arraycopy(valuesYaml, 0, all, 1, valuesYaml.length);
+		return render(all);
 	}
 
 	private Path write(String values) {

@@ -51,7 +51,7 @@ class KindlingBotChartTests {
 
 	@Test
 	void strictLintFailsABrokenCopyOfTheChart() throws Exception {
-		Path copy = copyChart(this.scratch.resolve("broken"));
+		Path copy = KindlingBotChart.copyChart(KindlingBotChart.chartDir(), this.scratch.resolve("broken"));
 		Path deployment = copy.resolve("templates/deployment.yaml");
 		Files.writeString(deployment, Files.readString(deployment).replace("{{ .Values.replicaCount }}",
 				"{{ .Values.replicaCount | noSuchFunction }}"));
@@ -239,7 +239,8 @@ class KindlingBotChartTests {
 		assertThat(monitor.getMetadata().getLabels()).containsEntry("release", "kube-prometheus-stack");
 		Map<String, Object> spec = monitor.get("spec");
 		assertThat(spec).extractingByKey("selector")
-			.isEqualTo(Map.of("matchLabels", manifests.service().getSpec().getSelector()));
+			.isEqualTo(Map.of("matchLabels", manifests.service().getSpec().getSelector(), "matchExpressions",
+					java.util.List.of(Map.of("key", "kindling.dev/headless", "operator", "DoesNotExist"))));
 		assertThat(spec).extractingByKey("namespaceSelector").isEqualTo(Map.of("matchNames", java.util.List.of("bots")));
 		assertThat(spec).extractingByKey("endpoints")
 			.isEqualTo(java.util.List.of(Map.of("port", "management", "path", "/actuator/prometheus", "interval", "15s",
@@ -329,7 +330,9 @@ class KindlingBotChartTests {
 		void twoReplicasAreRefused() {
 			assertThatIllegalStateException().isThrownBy(() -> KindlingBotChartTests.this.chart.renderWith("replicaCount: 2"))
 				.withMessageContaining("replicaCount is 2")
-				.withMessageContaining("one session per component domain (echo.example.com)")
+				.withMessageContaining("mode single runs one session per component domain (echo.example.com)")
+				.withMessageContaining("mode: handover")
+				.withMessageContaining("mode: balanced")
 				.withMessageContaining("server.multipleSessionsPerDomain=true");
 		}
 
@@ -403,22 +406,6 @@ class KindlingBotChartTests {
 				.withMessageContaining(message);
 		}
 
-	}
-
-	private static Path copyChart(Path target) throws Exception {
-		Path source = KindlingBotChart.chartDir();
-		try (var paths = Files.walk(source)) {
-			for (Path path : paths.toList()) {
-				Path destination = target.resolve(source.relativize(path).toString());
-				if (Files.isDirectory(path)) {
-					Files.createDirectories(destination);
-				}
-				else {
-					Files.copy(path, destination);
-				}
-			}
-		}
-		return target;
 	}
 
 }

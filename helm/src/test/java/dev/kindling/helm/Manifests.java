@@ -1,14 +1,18 @@
 package dev.kindling.helm;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.PodTemplateSpec;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.StatefulSet;
+import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 
 /**
  * The objects of one render, typed.
@@ -22,16 +26,44 @@ record Manifests(String yaml, List<HasMetadata> objects) {
 		return single(Deployment.class);
 	}
 
+	StatefulSet statefulSet() {
+		return single(StatefulSet.class);
+	}
+
+	PodDisruptionBudget podDisruptionBudget() {
+		return single(PodDisruptionBudget.class);
+	}
+
 	Secret secret() {
 		return single(Secret.class);
 	}
 
+	/** The Service in front of the management port (not the StatefulSet's headless one). */
 	Service service() {
-		return single(Service.class);
+		return onlyOne(services(false), "management Service");
+	}
+
+	/** The StatefulSet's governing Service (mode balanced). */
+	Service headlessService() {
+		return onlyOne(services(true), "headless Service");
+	}
+
+	private List<Service> services(boolean headless) {
+		return all(Service.class).stream()
+			.filter((service) -> "None".equals(service.getSpec().getClusterIP()) == headless)
+			.toList();
+	}
+
+	/** The pod template of the one workload: the Deployment or the StatefulSet. */
+	PodTemplateSpec podTemplate() {
+		List<PodTemplateSpec> templates = new ArrayList<>();
+		all(Deployment.class).forEach((deployment) -> templates.add(deployment.getSpec().getTemplate()));
+		all(StatefulSet.class).forEach((statefulSet) -> templates.add(statefulSet.getSpec().getTemplate()));
+		return onlyOne(templates, "workload (Deployment or StatefulSet)");
 	}
 
 	Container container() {
-		List<Container> containers = deployment().getSpec().getTemplate().getSpec().getContainers();
+		List<Container> containers = podTemplate().getSpec().getContainers();
 		if (containers.size() != 1) {
 			throw new AssertionError("Expected one container, got " + containers.size() + " in\n" + this.yaml);
 		}
@@ -61,10 +93,12 @@ record Manifests(String yaml, List<HasMetadata> objects) {
 	}
 
 	<T extends HasMetadata> T single(Class<T> type) {
-		List<T> found = all(type);
+		return onlyOne(all(type), type.getSimpleName());
+	}
+
+	private <T> T onlyOne(List<T> found, String what) {
 		if (found.size() != 1) {
-			throw new AssertionError(
-					"Expected one " + type.getSimpleName() + ", got " + found.size() + " in\n" + this.yaml);
+			throw new AssertionError("Expected one " + what + ", got " + found.size() + " in\n" + this.yaml);
 		}
 		return found.get(0);
 	}

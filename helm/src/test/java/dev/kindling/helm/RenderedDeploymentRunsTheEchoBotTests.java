@@ -11,8 +11,9 @@ import java.time.Duration;
 import java.util.Map;
 
 import io.fabric8.kubernetes.api.model.Container;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.properties.bind.Binder;
@@ -20,6 +21,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.env.SystemEnvironmentPropertySource;
 
+import dev.kindling.boot.autoconfigure.XmppComponentProperties;
 import dev.kindling.devserver.ProsodyServer;
 import dev.kindling.samples.echo.EchoBotApplication;
 
@@ -27,8 +29,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The probe paths of the chart are the paths a real Kindling bot serves: the echo-bot sample booted
- * with the environment the rendered Deployment gives its container, read through Spring Boot's own
- * system-environment binding, exactly as in a pod.
+ * with the environment the rendered Deployment (or, in mode balanced, StatefulSet) gives its
+ * container, read through Spring Boot's own system-environment binding, exactly as in a pod.
  */
 class RenderedDeploymentRunsTheEchoBotTests {
 
@@ -37,15 +39,18 @@ class RenderedDeploymentRunsTheEchoBotTests {
 	@TempDir
 	Path scratch;
 
-	@Test
-	void probesOfTheRenderAnswerOnTheManagementPort() throws Exception {
+	@ParameterizedTest
+	@ValueSource(strings = { "single", "handover", "balanced" })
+	void probesOfTheRenderAnswerOnTheManagementPort(String mode) throws Exception {
 		// Nothing listens on the server port: the bot starts anyway and keeps retrying with backoff.
 		int serverPort = closedPort();
-		Manifests manifests = new KindlingBotChart(this.scratch).renderWith("""
+		Manifests manifests = new KindlingBotChart(this.scratch).renderWith(ScaleOutModesTests.valuesOf(mode), """
 				server: {host: 127.0.0.1, port: %d}
 				springProperties: {xmpp.dispatch.threads: 3}
+				shutdown: {timeoutSeconds: 7}
 				""".formatted(serverPort));
-		Map<String, Object> environment = PodEnvironment.of(manifests);
+		// The second replica of a StatefulSet: its name is what the kubelet puts in the fieldRef.
+		Map<String, Object> environment = PodEnvironment.of(manifests, "echo-kindling-bot-1");
 		// Deviations for a test JVM: free ports instead of the pod's fixed ones.
 		assertThat(environment).containsEntry("MANAGEMENT_SERVER_PORT", "8081");
 		environment.put("MANAGEMENT_SERVER_PORT", "0");
@@ -60,6 +65,19 @@ class RenderedDeploymentRunsTheEchoBotTests {
 			assertThat(binder.bind("xmpp.component.domain", String.class).get()).isEqualTo("echo.example.com");
 			assertThat(binder.bind("xmpp.component.secret", String.class).get()).isEqualTo("top-secret");
 			assertThat(binder.bind("xmpp.dispatch.threads", Integer.class).get()).isEqualTo(3);
+			// The scale-out settings reach the properties the design names, through relaxed binding.
+			assertThat(binder.bind("xmpp.component.shutdown-timeout", Duration.class).get())
+				.isEqualTo(Duration.ofSeconds(7));
+			assertThat(context.getBean(XmppComponentProperties.class).shutdownTimeout())
+				.isEqualTo(Duration.ofSeconds(7));
+			assertThat(binder.bind("xmpp.component.balancing", String.class).get())
+				.isEqualTo(mode.equals("balanced") ? "bare-source" : "none");
+			if (mode.equals("balanced")) {
+				assertThat(binder.bind("xmpp.component.instance", String.class).get()).isEqualTo("echo-kindling-bot-1");
+			}
+			else {
+				assertThat(binder.bind("xmpp.component.instance", String.class).isBound()).isFalse();
+			}
 
 			int managementPort = context.getEnvironment().getRequiredProperty("local.management.port", Integer.class);
 			int appPort = context.getEnvironment().getRequiredProperty("local.server.port", Integer.class);

@@ -119,6 +119,20 @@ balancing, which helm install --skip-schema-validation would skip).
 {{- fail (printf "springProperties sets %s, which the chart sets itself: %s." $key (get $owned $canonical)) }}
 {{- end }}
 {{- end }}
+{{- /* The nested form, which --set springProperties.xmpp.component.… gives. */}}
+{{- $component := "" }}
+{{- $xmpp := get .Values.springProperties "xmpp" }}
+{{- if kindIs "map" $xmpp }}
+{{- $component = get $xmpp "component" }}
+{{- end }}
+{{- if kindIs "map" $component }}
+{{- range $key, $_ := $component }}
+{{- $canonical := printf "xmppcomponent%s" ($key | lower | replace "-" "" | replace "_" "") }}
+{{- if hasKey $owned $canonical }}
+{{- fail (printf "springProperties sets xmpp.component.%s, which the chart sets itself: %s." $key (get $owned $canonical)) }}
+{{- end }}
+{{- end }}
+{{- end }}
 {{- range .Values.env }}
 {{- $canonical := .name | lower | replace "-" "" | replace "_" "" | replace "." "" }}
 {{- if hasKey $owned $canonical }}

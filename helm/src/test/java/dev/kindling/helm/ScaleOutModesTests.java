@@ -382,6 +382,16 @@ class ScaleOutModesTests {
 					"springProperties sets " + property + ", which the chart sets itself: ");
 		}
 
+		@Test
+		void nestedSpringPropertiesTheChartSets() {
+			// What --set springProperties.xmpp.component.balancing=… gives.
+			assertRefused("springProperties: {xmpp: {component: {balancing: bare-source, ping-interval: 15s}}}",
+					"springProperties sets xmpp.component.balancing, which the chart sets itself: set mode and balanced.balancing instead");
+			assertThat(ScaleOutModesTests.this.chart.renderWith("springProperties: {xmpp: {component: {ping-interval: 15s}}}")
+				.env("SPRING_APPLICATION_JSON")
+				.getValue()).isEqualTo("{\"xmpp\":{\"component\":{\"ping-interval\":\"15s\"}}}");
+		}
+
 		@ParameterizedTest
 		@ValueSource(strings = { "XMPP_COMPONENT_SHUTDOWNTIMEOUT", "XMPP_COMPONENT_SHUTDOWN_TIMEOUT",
 				"XMPP_COMPONENT_BALANCING", "XMPP_COMPONENT_INSTANCE" })

@@ -436,6 +436,25 @@ class ScaleOutModesTests {
 			.noneMatch((message) -> message.startsWith("[ERROR]"));
 	}
 
+	@ParameterizedTest
+	@ValueSource(strings = { "single", "handover", "balanced" })
+	void everyRenderedFieldIsOneKubernetesKnows(String mode) {
+		Manifests manifests = this.chart.renderWith(valuesOf(mode), """
+				serviceMonitor: {enabled: true}
+				resources: {requests: {cpu: 100m, memory: 256Mi}}
+				""");
+		assertThat(UnknownFields.of(manifests.objects())).isEmpty();
+		// The check finds a misspelled field where the chart passes values through.
+		Manifests misspelled = this.chart.renderWith(valuesOf(mode), "env: [{name: A, valeu: b}]");
+		assertThat(UnknownFields.of(misspelled.objects())).singleElement()
+			.satisfies((field) -> assertThat(field).endsWith("/template/spec/containers[0]/env[" + envIndex(misspelled, "A")
+					+ "]: [valeu]"));
+	}
+
+	private static int envIndex(Manifests manifests, String name) {
+		return manifests.container().getEnv().stream().map(EnvVar::getName).toList().indexOf(name);
+	}
+
 	private static List<String> kinds(Manifests manifests) {
 		return manifests.objects().stream().map(HasMetadata::getKind).toList();
 	}

@@ -178,8 +178,8 @@ final class EjabberdTools {
 		environment.put("ERL_CRASH_DUMP_BYTES", "0");
 		environment.put("CONTRIB_MODULES_PATH", directory.resolve("modules").toString());
 		try {
+			// Standard input stays open: the node halts when it closes (see the boot expression).
 			Process started = builder.start();
-			started.getOutputStream().close();
 			logger.debug("Spawned ejabberd node {} (pid {})", node.name(), started.pid());
 			return started;
 		}

@@ -3,6 +3,7 @@ package dev.kindling.devserver;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.net.URI;
@@ -10,6 +11,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -19,6 +21,7 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -210,6 +213,46 @@ class EjabberdServerTests {
 	}
 
 	@Test
+	void retriesWithNewPortsWhenAPortWasTakenMeanwhile() throws Exception {
+		EjabberdServer server = track(EjabberdServer.create());
+		int component = server.componentPort();
+		int distribution = server.node().distributionPort();
+		try (ServerSocket componentThief = bind(component); ServerSocket distributionThief = bind(distribution)) {
+
+			server.start();
+
+			assertThat(server.componentPort()).isNotEqualTo(component);
+			assertThat(server.node().distributionPort()).isNotEqualTo(distribution);
+			assertThat(server.evaluate("ok")).isEqualTo("ok");
+			try (RawXmpp connection = handshake(server, server.componentSecret())) {
+				assertThat(connection.await(HANDSHAKE_OK, TIMEOUT)).isNotEmpty();
+			}
+		}
+	}
+
+	@Test
+	void aJvmKilledWithoutShutdownHooksLeavesNoEjabberdBehind() throws Exception {
+		String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+		Process jvm = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+				classpath, HaltsWithoutClose.class.getName())
+			.redirectErrorStream(true)
+			.start();
+		String output = new String(jvm.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+		assertThat(jvm.waitFor(60, TimeUnit.SECONDS)).isTrue();
+		Matcher started = Pattern.compile("STARTED (\\d+) (\\S+)").matcher(output);
+		assertThat(started.find()).as(output).isTrue();
+		long pid = Long.parseLong(started.group(1));
+		try {
+			// Its standard input closed with the JVM: the node halts by itself.
+			await().atMost(Duration.ofSeconds(10))
+				.until(() -> ProcessHandle.of(pid).map((p) -> !p.isAlive() || isZombie(pid)).orElse(true));
+		}
+		finally {
+			ProsodyTools.deleteRecursively(Path.of(started.group(2)));
+		}
+	}
+
+	@Test
 	void balancingWithoutAComponentNumberIsRefused() {
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> EjabberdOptions.defaults().withBalancing(EjabberdBalancing.BARE_SOURCE, 0))
@@ -245,6 +288,22 @@ class EjabberdServerTests {
 			.contains("port: 2\n")
 			.contains("No domain_balancing")
 			.doesNotContain("${");
+	}
+
+	private static boolean isZombie(long pid) {
+		try {
+			String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+			return stat.charAt(stat.lastIndexOf(')') + 2) == 'Z';
+		}
+		catch (IOException ex) {
+			return true;
+		}
+	}
+
+	private static ServerSocket bind(int port) throws IOException {
+		ServerSocket socket = new ServerSocket();
+		socket.bind(new InetSocketAddress("127.0.0.1", port));
+		return socket;
 	}
 
 	private EjabberdServer start(EjabberdOptions options) {
@@ -320,6 +379,18 @@ class EjabberdServerTests {
 		catch (NoSuchAlgorithmException ex) {
 			throw new IllegalStateException(ex);
 		}
+	}
+
+	/** Started in its own JVM: starts ejabberd and halts, so that no shutdown hook runs. */
+	static final class HaltsWithoutClose {
+
+		public static void main(String[] args) {
+			EjabberdServer server = EjabberdServer.create().start();
+			System.out.println("STARTED " + server.pid() + " " + server.directory());
+			System.out.flush();
+			Runtime.getRuntime().halt(0);
+		}
+
 	}
 
 }

@@ -10,6 +10,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.WebSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,6 +22,8 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -102,9 +105,31 @@ class EjabberdServerTests {
 			assertThat(component.await("<iq[^>]*id=['\"]ps['\"][\\s\\S]*?</iq>", TIMEOUT)).contains("result")
 				.contains("pubsub");
 		}
-		HttpResponse<String> bosh = HttpClient.newHttpClient()
-			.send(HttpRequest.newBuilder(URI.create(server.boshUrl())).build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	@Test
+	void websocketAndBoshAnswerOnTheHttpPort() throws Exception {
+		EjabberdServer server = shared;
+		HttpClient http = HttpClient.newHttpClient();
+
+		HttpResponse<String> bosh = http.send(HttpRequest.newBuilder(URI.create(server.boshUrl())).build(),
+				HttpResponse.BodyHandlers.ofString());
 		assertThat(bosh.statusCode()).isEqualTo(200);
+
+		CompletableFuture<String> firstFrame = new CompletableFuture<>();
+		WebSocket socket = http.newWebSocketBuilder()
+			.subprotocols("xmpp")
+			.buildAsync(URI.create(server.websocketUrl()), new WebSocket.Listener() {
+				@Override
+				public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+					firstFrame.complete(data.toString());
+					return null;
+				}
+			})
+			.get(5, TimeUnit.SECONDS);
+		socket.sendText("<open xmlns='urn:ietf:params:xml:ns:xmpp-framing' to='localhost' version='1.0'/>", true);
+		assertThat(firstFrame.get(5, TimeUnit.SECONDS)).startsWith("<open").contains("localhost");
+		socket.sendClose(WebSocket.NORMAL_CLOSURE, "").get(5, TimeUnit.SECONDS);
 	}
 
 	@Test

@@ -209,7 +209,10 @@ class EjabberdServerTests {
 			String answers = "<iq[^>]*id=['\"]v1['\"][\\s\\S]*?</iq>[\\s\\S]*<iq[^>]*id=['\"]v2['\"]"
 					+ "|<iq[^>]*id=['\"]v2['\"][\\s\\S]*?</iq>[\\s\\S]*<iq[^>]*id=['\"]v1['\"]";
 			assertThat(awaitOnEither(answers, first, second)).contains("result").contains("ejabberd");
+			assertThat(server.componentSessions()).isEqualTo(2);
 		}
+		// The slots stay in the route table, empty.
+		await().atMost(TIMEOUT).until(() -> server.componentSessions() == 0);
 		assertThat(server.directory().resolve("ejabberd.yml")).content()
 			.contains("domain_balancing:\n  \"echo.localhost\":\n    type: bare_source\n    component_number: 2");
 	}

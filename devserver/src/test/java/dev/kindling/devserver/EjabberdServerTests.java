@@ -14,6 +14,7 @@ import java.net.http.WebSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
@@ -32,6 +33,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import dev.kindling.devserver.ProsodyServerTests.RawXmpp;
 
@@ -281,6 +283,22 @@ class EjabberdServerTests {
 	}
 
 	@Test
+	void failsWithTheOutputTailWhenTheVmExitsDuringStart(@TempDir Path dir) throws Exception {
+		// A fake installation: ejabberdctl names an "erl" that complains and exits.
+		Path erl = executable(dir.resolve("erl"), "#!/bin/sh\necho 'erl: something is badly wrong'\nexit 3\n");
+		Path libs = Files.createDirectories(dir.resolve("lib").resolve("ejabberd-0.0").resolve("ebin"));
+		Files.writeString(libs.resolve("ejabberd.app"), "{application, ejabberd, []}.");
+		Path ejabberdctl = executable(dir.resolve("sbin").resolve("ejabberdctl"),
+				"#!/bin/sh\nERL=\"" + erl + "\"\nERL_LIBS='" + dir.resolve("lib") + "'\n");
+		EjabberdServer server = track(EjabberdServer.create(EjabberdOptions.defaults().withExecutable(ejabberdctl)));
+
+		assertThatExceptionOfType(EjabberdException.class).isThrownBy(server::start)
+			.withMessageContaining("exited during start with code 3")
+			.withMessageContaining("erl: something is badly wrong");
+		assertThat(server.isRunning()).isFalse();
+	}
+
+	@Test
 	void balancingWithoutAComponentNumberIsRefused() {
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> EjabberdOptions.defaults().withBalancing(EjabberdBalancing.BARE_SOURCE, 0))
@@ -326,6 +344,13 @@ class EjabberdServerTests {
 		catch (IOException ex) {
 			return true;
 		}
+	}
+
+	private static Path executable(Path file, String script) throws IOException {
+		Files.createDirectories(file.getParent());
+		Files.writeString(file, script);
+		Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rwx------"));
+		return file;
 	}
 
 	private static ServerSocket bind(int port) throws IOException {

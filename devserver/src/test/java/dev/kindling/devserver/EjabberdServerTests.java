@@ -171,7 +171,7 @@ class EjabberdServerTests {
 	}
 
 	@Test
-	void stopIsOrderlyAndRestartKeepsPorts() throws Exception {
+	void stopIsOrderlyRestartKeepsPortsAndCloseDeletesTheDirectory() throws Exception {
 		EjabberdServer server = start(EjabberdOptions.defaults());
 		int component = server.componentPort();
 		long pid = server.pid();
@@ -191,6 +191,14 @@ class EjabberdServerTests {
 		try (RawXmpp connection = handshake(server, server.componentSecret())) {
 			assertThat(connection.await(HANDSHAKE_OK, TIMEOUT)).isNotEmpty();
 		}
+		long restarted = server.pid();
+
+		server.close();
+		server.close();
+
+		assertThat(ProcessHandle.of(restarted).filter(ProcessHandle::isAlive)).isEmpty();
+		assertThat(server.directory()).doesNotExist();
+		assertThatIllegalStateException().isThrownBy(server::start).withMessageContaining("closed");
 	}
 
 	@Test
@@ -226,20 +234,6 @@ class EjabberdServerTests {
 		assertThat(server.evaluate("ejabberd_cluster:get_nodes()")).isEqualTo("['" + server.nodeName() + "']");
 		assertThatExceptionOfType(EjabberdException.class).isThrownBy(() -> server.evaluate("erlang:error(boom)"))
 			.withMessageContaining("boom");
-	}
-
-	@Test
-	void closeEndsTheProcessAndDeletesTheDirectory() {
-		EjabberdServer server = start(EjabberdOptions.defaults());
-		long pid = server.pid();
-		Path directory = server.directory();
-
-		server.close();
-		server.close();
-
-		assertThat(ProcessHandle.of(pid).filter(ProcessHandle::isAlive)).isEmpty();
-		assertThat(directory).doesNotExist();
-		assertThatIllegalStateException().isThrownBy(server::start).withMessageContaining("closed");
 	}
 
 	@Test

@@ -1,5 +1,6 @@
 package dev.kindling.boot.it;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +20,7 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.xmpp.packet.JID;
 
+import dev.kindling.connection.ComponentConnection;
 import dev.kindling.muc.MucRooms;
 import dev.kindling.muc.Role;
 import dev.kindling.muc.Room;
@@ -72,6 +74,36 @@ class EjabberdMucIT {
 			.isEqualTo("alice@" + ejabberd.server().domain());
 		RoomTestBot.Handlers handlers = bot.getBean(RoomTestBot.Handlers.class);
 		assertThat(handlers.delivered).containsExactly("lobby alice: !ping");
+	}
+
+	@Test
+	void aComponentThatReconnectsRejoinsOverItsGhostAndAnswersOnce() throws Exception {
+		String lobby = "phoenix@" + ejabberd.server().mucDomain();
+		ConfigurableApplicationContext bot = bot(lobby);
+		joined(bot, lobby);
+		XmppTestClient alice = XmppTestClient.login(ejabberd.server(), "alice", "alice");
+		this.clients.add(alice);
+		MultiUserChat muc = MultiUserChatManager.getInstanceFor(alice.connection())
+			.getMultiUserChat(JidCreate.entityBareFrom(lobby));
+		muc.join(Resourcepart.from("alice"));
+		awaitBody(alice, "Welcome, alice!");
+		ComponentConnection connection = bot.getBean(ComponentConnection.class);
+		long connections = connection.publishedEvents().connected();
+
+		// ejabberd keeps the old session's occupant in the room (Prosody kicks it at the next message).
+		connection.reconnect(new IOException("dropped by the test"));
+
+		await().atMost(WAIT).until(() -> connection.publishedEvents().connected() > connections);
+		Room room = joined(bot, lobby);
+		await().atMost(WAIT).until(() -> bot.getBean(MucRooms.class).requiredRoomsJoined());
+		assertThat(room.nick()).isEqualTo("bot");
+		muc.sendMessage("!ping");
+		assertThat(awaitBody(alice, "pong").getFrom().toString()).isEqualTo(lobby + "/bot");
+		muc.sendMessage("after the pong");
+		awaitMessage(alice, (message) -> "after the pong".equals(message.getBody()));
+		assertThat(alice.pendingMessages()).as("no second pong, no error").isZero();
+		assertThat(muc.getOccupants()).extracting((jid) -> jid.getResourceOrEmpty().toString())
+			.containsExactlyInAnyOrder("alice", "bot");
 	}
 
 	@Test

@@ -99,6 +99,9 @@ public final class EjabberdServer implements AutoCloseable {
 
 	private final Path directory;
 
+	/** Runs {@link #evaluate}, {@link #register} while running, and {@link #sync()}. */
+	private final EjabberdControl control;
+
 	private final Path configFile;
 
 	private final Path outputFile;
@@ -128,6 +131,7 @@ public final class EjabberdServer implements AutoCloseable {
 		this.installation = installation;
 		this.node = node;
 		this.standalone = standalone;
+		this.control = new EjabberdControl(installation);
 		this.directory = directory;
 		this.configFile = directory.resolve("ejabberd.yml");
 		this.outputFile = directory.resolve("ejabberd.out");
@@ -277,8 +281,8 @@ public final class EjabberdServer implements AutoCloseable {
 	/**
 	 * Evaluates Erlang expressions (comma-separated, without the final period) on this node and
 	 * returns the value of the last one printed with {@code ~p}: a test's window into the server,
-	 * e.g. {@code "ejabberd_cluster:get_nodes()"}. Runs a short-lived hidden Erlang node (about
-	 * 0.3 s).
+	 * e.g. {@code "ejabberd_cluster:get_nodes()"}. A hidden Erlang node started on the first call
+	 * (about 0.3 s) runs them; later calls take a round trip.
 	 * @throws EjabberdException if an expression raises, with the error
 	 * @throws IllegalStateException if it is not running
 	 */
@@ -291,13 +295,13 @@ public final class EjabberdServer implements AutoCloseable {
 		String remote = "Kindling__Node = " + EjabberdTools.erlangAtom(this.node.name()) + ", "
 				+ "case rpc:call(Kindling__Node, erlang, apply, [fun() -> " + expressions + " end, []]) of "
 				+ "{badrpc, Kindling__Why} -> erlang:error({badrpc, Kindling__Why}); Kindling__Value -> Kindling__Value end";
-		return EjabberdTools.evaluate(this.installation, this.node, remote, what);
+		return this.control.evaluate(this.node, remote, what);
 	}
 
 	/**
 	 * How many XEP-0114 sessions serve {@link #componentDomain()} in the route table, which a
 	 * cluster shares: with {@code domain_balancing}, the slots that have a session. A test waits on
-	 * it until its replicas are connected, or a killed one is gone (about 0.3 s per call).
+	 * it until its replicas are connected, or a killed one is gone.
 	 * @throws IllegalStateException if it is not running
 	 */
 	public int componentSessions() {
@@ -374,6 +378,7 @@ public final class EjabberdServer implements AutoCloseable {
 		}
 		this.closed = true;
 		try {
+			this.control.close();
 			kill();
 		}
 		finally {

@@ -44,8 +44,6 @@ final class EjabberdTools {
 
 	private static final Path SETSID = Path.of("/usr/bin/setsid");
 
-	private static final long COMMAND_TIMEOUT_SECONDS = 60;
-
 	private EjabberdTools() {
 	}
 
@@ -225,52 +223,6 @@ final class EjabberdTools {
 		}
 		catch (IOException ex) {
 			throw new EjabberdException("Could not run " + installation.erl() + ": " + ex.getMessage(), ex);
-		}
-	}
-
-	/**
-	 * Evaluates Erlang {@code expressions} (comma-separated, no final period) in a short-lived
-	 * hidden node connected to {@code node}; the value of the last one is returned as printed
-	 * with {@code ~p}.
-	 * @throws EjabberdException if an expression raises, with the error and output
-	 */
-	static String evaluate(Installation installation, EjabberdNode node, String expressions, String what) {
-		String program = "try begin " + expressions + " end of Kindling__Result -> io:format(\"~p~n\", "
-				+ "[Kindling__Result]), erlang:halt(0) catch Kindling__Class:Kindling__Reason:Kindling__Stack -> "
-				+ "io:format(\"~p:~p~n~p~n\", [Kindling__Class, Kindling__Reason, Kindling__Stack]), erlang:halt(1) end";
-		List<String> command = List.of(installation.erl().toString(), "-name",
-				"kindling-ctl-" + EjabberdNode.randomId() + "@127.0.0.1", "-setcookie", node.cookie(), "-hidden",
-				"-noinput", "-noshell", "-erl_epmd_port", Integer.toString(node.distributionPort()), "-start_epmd",
-				"false", "-dist_listen", "false", "-eval", program);
-		Path output = null;
-		Process process = null;
-		try {
-			output = Files.createTempFile("kindling-ejabberd-ctl-", ".out");
-			ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-				.redirectOutput(output.toFile());
-			// No ERL_LIBS: this node only calls the other, whose code runs the expressions.
-			process = builder.start();
-			process.getOutputStream().close();
-			if (!waitFor(process, COMMAND_TIMEOUT_SECONDS)) {
-				throw new EjabberdException(what + " on " + node.name() + " did not finish within "
-						+ COMMAND_TIMEOUT_SECONDS + " s");
-			}
-			String result = Files.readString(output).strip();
-			if (process.exitValue() != 0) {
-				throw new EjabberdException(what + " failed on " + node.name() + ": " + result);
-			}
-			return result;
-		}
-		catch (IOException ex) {
-			throw new EjabberdException("Could not run " + what + " on " + node.name() + ": " + ex.getMessage(), ex);
-		}
-		finally {
-			if (process != null) {
-				process.destroyForcibly(); // no-op if it ended
-			}
-			if (output != null) {
-				ProsodyTools.deleteRecursively(output);
-			}
 		}
 	}
 

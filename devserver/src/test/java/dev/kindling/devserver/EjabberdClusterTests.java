@@ -84,6 +84,23 @@ class EjabberdClusterTests {
 	}
 
 	@Test
+	void theFirstNodeRejoinsTooWhenRestartedAndKeepsTheUsers() throws Exception {
+		EjabberdServer first = cluster.node(0);
+
+		cluster.kill(0);
+
+		assertThat(cluster.runningNodes(1)).containsExactly(cluster.node(1).nodeName());
+
+		cluster.restart(0);
+
+		assertThat(cluster.runningNodes(1)).containsExactly(first.nodeName(), cluster.node(1).nodeName());
+		try (RawXmpp alice = login(first, "alice", "alice-pw")) {
+			alice.send("<iq type='get' id='v' to='localhost'><query xmlns='jabber:iq:version'/></iq>");
+			assertThat(alice.await("<iq[^>]*id=['\"]v['\"][\\s\\S]*?</iq>", TIMEOUT)).contains("result");
+		}
+	}
+
+	@Test
 	void refusesFixedPortsAndASingleNode() {
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> EjabberdCluster.start(EjabberdOptions.defaults().withPorts(5222, 0, 0), 2))

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.Base64;
 
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -32,6 +33,15 @@ class EjabberdClusterTests {
 			.withBalancing(EjabberdBalancing.BARE_SOURCE, 2)
 			.withUser("alice", "alice-pw")
 			.withUser("bob", "bob-pw"), 2);
+	}
+
+	@AfterEach
+	void restartStoppedNodes() {
+		for (int i = 0; i < cluster.size(); i++) {
+			if (!cluster.node(i).isRunning()) {
+				cluster.restart(i);
+			}
+		}
 	}
 
 	@AfterAll

@@ -77,11 +77,10 @@ public final class EjabberdServer implements AutoCloseable {
 	 */
 	private static final String WATCHDOG = """
 			spawn(fun() ->
-			    Kindling__Stdin = open_port({fd, 0, 1}, [in, eof, binary]),
 			    (fun Kindling__Read() ->
-			        receive
-			            {Kindling__Stdin, {data, _}} -> Kindling__Read();
-			            {Kindling__Stdin, eof} -> erlang:halt(0)
+			        case io:get_line("") of
+			            Kindling__Line when is_list(Kindling__Line) -> Kindling__Read();
+			            _ -> erlang:halt(0)
 			        end
 			    end)()
 			end),

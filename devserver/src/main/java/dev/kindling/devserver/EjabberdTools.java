@@ -195,7 +195,8 @@ final class EjabberdTools {
 			command.add(SETSID.toString());
 		}
 		command.addAll(List.of(installation.erl().toString(), "-name", node.name(), "-setcookie", node.cookie(),
-				"-noinput", "-noshell",
+				// No shell, but standard input is read: the node halts when it closes.
+				"-noshell",
 				// No epmd: every node of ours listens on the same port, each on its own address.
 				"-erl_epmd_port", Integer.toString(node.distributionPort()), "-start_epmd", "false",
 				"-kernel", "inet_dist_use_interface", node.addressTuple(),

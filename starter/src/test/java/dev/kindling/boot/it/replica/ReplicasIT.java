@@ -26,6 +26,7 @@ import org.xmpp.packet.JID;
 
 import dev.kindling.connection.ComponentConnection;
 import dev.kindling.devserver.EjabberdBalancing;
+import dev.kindling.devserver.EjabberdCluster;
 import dev.kindling.devserver.EjabberdOptions;
 import dev.kindling.devserver.EjabberdServer;
 import dev.kindling.health.ComponentHealth;
@@ -270,6 +271,48 @@ class ReplicasIT {
 
 	private static Room lobbyOf(ConfigurableApplicationContext replica, String lobby) {
 		return replica.getBean(MucRooms.class).room(new JID(lobby)).orElseThrow();
+	}
+
+	@Test
+	void twoReplicasOnTwoClusterNodes() throws Exception {
+		try (EjabberdCluster cluster = EjabberdCluster
+			.start(users(EjabberdOptions.defaults()).withBalancing(EjabberdBalancing.BARE_SOURCE, 2), 2)) {
+			String lobby = "lobby@" + cluster.node(0).mucDomain();
+			String[] room = { "--xmpp.muc.rooms[0].jid=" + lobby, "--xmpp.muc.rooms[0].nick=bot",
+					"--xmpp.component.ping-interval=300ms", "--xmpp.component.ping-timeout=1s" };
+			List<ConfigurableApplicationContext> both = List.of(homed(cluster.node(0), "r0", "bare-source", room),
+					homed(cluster.node(1), "r1", "bare-source", room));
+			assertThat(replicaOf(both.get(0)).home()).isNotEqualTo(replicaOf(both.get(1)).home());
+			for (ConfigurableApplicationContext replica : both) {
+				IQ disco = new IQ(IQ.Type.get);
+				disco.setTo(cluster.node(0).domain());
+				disco.setChildElement("query", "http://jabber.org/protocol/disco#info");
+				assertThat(replica.getBean(XmppTemplate.class).request(disco)).succeedsWithin(WAIT);
+			}
+			await().atMost(WAIT).until(() -> both.stream().filter((replica) -> lobbyOf(replica, lobby).isJoined()).count() == 1);
+			// Users on either node reach their replica, in order, whichever node it is attached to.
+			List<ChatClient> users = new ArrayList<>();
+			for (int i = 0; i < USERS.size(); i++) {
+				users.add(client(cluster.node(i % 2), USERS.get(i)));
+			}
+			for (int i = 0; i < 30; i++) {
+				for (ChatClient user : users) {
+					user.chat(cluster.node(0).componentDomain(), "m" + i);
+				}
+			}
+			Set<String> servedBy = new HashSet<>();
+			for (ChatClient user : users) {
+				List<String> replies = user.bodies(30, WAIT);
+				String instance = replies.get(0).substring(replies.get(0).indexOf('@') + 1);
+				servedBy.add(instance);
+				for (int i = 0; i < 30; i++) {
+					assertThat(replies.get(i)).isEqualTo("m" + i + " @" + instance);
+				}
+			}
+			assertThat(servedBy).containsExactlyInAnyOrder("r0", "r1");
+			assertThat(both).allSatisfy((replica) -> assertThat(replica.getBean(ComponentConnection.class).getStatus().connects())
+				.isEqualTo(1));
+		}
 	}
 
 	@Test

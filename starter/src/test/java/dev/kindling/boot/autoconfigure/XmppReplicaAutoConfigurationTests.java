@@ -2,12 +2,20 @@ package dev.kindling.boot.autoconfigure;
 
 import java.time.Duration;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.actuate.info.Info;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.context.properties.bind.BindException;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.test.util.ReflectionTestUtils;
 
+import dev.kindling.boot.actuate.info.XmppInfoContributor;
+import dev.kindling.boot.actuate.info.XmppInfoContributorAutoConfiguration;
+import dev.kindling.boot.actuate.metrics.XmppMetricsAutoConfiguration;
+import dev.kindling.boot.actuate.metrics.XmppReplicaMetrics;
 import dev.kindling.connection.ComponentConnection;
 import dev.kindling.dispatch.StanzaDispatcher;
 import dev.kindling.muc.MucRooms;
@@ -58,6 +66,32 @@ class XmppReplicaAutoConfigurationTests {
 				assertThat(listener(context.getBean(ComponentConnection.class))).isInstanceOf(ReplicaStanzaListener.class);
 				assertThat(ReflectionTestUtils.getField(context.getBean(MucRooms.class), "placement"))
 					.isInstanceOf(ReplicaRoomPlacement.class);
+			});
+	}
+
+	@Test
+	void metricsAndInfoNameTheReplica() {
+		this.runner
+			.withConfiguration(AutoConfigurations.of(XmppMetricsAutoConfiguration.class,
+					XmppInfoContributorAutoConfiguration.class))
+			.withBean(MeterRegistry.class, SimpleMeterRegistry::new)
+			.withPropertyValues("xmpp.component.balancing=bare-destination", "xmpp.component.instance=bot-2")
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				MeterRegistry registry = context.getBean(MeterRegistry.class);
+				// Boot's metrics auto-configuration binds every MeterBinder bean; this runner has none of it.
+				context.getBean(XmppReplicaMetrics.class).bindTo(registry);
+				assertThat(registry.get("xmpp.replica.slot").tag("replica", "bot-2").tag("state", "disconnected").gauge().value())
+					.isEqualTo(1);
+				assertThat(registry.get("xmpp.replica.forwards").tag("direction", "out").functionCounter().count()).isZero();
+				Info.Builder info = new Info.Builder();
+				context.getBean(XmppInfoContributor.class).contribute(info);
+				assertThat(info.build().get("xmpp")).asInstanceOf(InstanceOfAssertFactories.MAP)
+					.extractingByKey("replica")
+					.asInstanceOf(InstanceOfAssertFactories.MAP)
+					.containsEntry("instance", "bot-2")
+					.containsEntry("balancing", "bare_destination")
+					.containsEntry("slot", "DISCONNECTED");
 			});
 	}
 

@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.dom4j.DocumentHelper;
 import org.dom4j.Element;
@@ -38,6 +40,7 @@ import dev.kindling.pubsub.PubSubTemplate;
 import dev.kindling.replica.Replica;
 import dev.kindling.replica.SlotState;
 import dev.kindling.template.XmppTemplate;
+import dev.kindling.test.XmppTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -183,7 +186,7 @@ class ReplicasIT {
 	}
 
 	@Test
-	void everyReplicasOwnRequestsAreAnsweredWhicheverReplicaTheAnswerReaches() {
+	void everyReplicasOwnRequestsAreAnsweredWhicheverReplicaTheAnswerReaches() throws Exception {
 		List<ConfigurableApplicationContext> both = List.of(homed(server, "r0", "bare-source"),
 				homed(server, "r1", "bare-source"));
 		for (ConfigurableApplicationContext replica : both) {
@@ -197,6 +200,23 @@ class ReplicasIT {
 			}
 			assertThat(CompletableFuture.allOf(answers.toArray(CompletableFuture[]::new))).succeedsWithin(WAIT);
 		}
+		// Through handlers: each user's IQ reaches its replica, whose own request to the server is answered.
+		Set<String> answeredBy = new HashSet<>();
+		for (String user : USERS) {
+			XmppTestClient client = XmppTestClient.login(server, user, user + "-pw");
+			try {
+				org.jivesoftware.smack.packet.IQ answer = client.request(XmppTestClient.iq(server.componentDomain(),
+						org.jivesoftware.smack.packet.IQ.Type.get, "ask", ReplicaTestBot.ASK_NS));
+				Matcher instance = Pattern.compile("instance=['\"](r\\d)['\"]")
+					.matcher(answer.toXML().toString());
+				assertThat(instance.find()).as("%s", answer.toXML()).isTrue();
+				answeredBy.add(instance.group(1));
+			}
+			finally {
+				client.close();
+			}
+		}
+		assertThat(answeredBy).containsExactlyInAnyOrder("r0", "r1");
 		// The server's answers all hash to one of the two: the other's arrived as forwards.
 		assertThat(both.stream().mapToLong((replica) -> replicaOf(replica).forwardedOut()).sum()).isGreaterThanOrEqualTo(20);
 		assertThat(both.stream().mapToLong((replica) -> replicaOf(replica).forwardedIn()).sum())

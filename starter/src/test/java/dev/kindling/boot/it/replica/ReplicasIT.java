@@ -207,7 +207,7 @@ class ReplicasIT {
 			try {
 				org.jivesoftware.smack.packet.IQ answer = client.request(XmppTestClient.iq(server.componentDomain(),
 						org.jivesoftware.smack.packet.IQ.Type.get, "ask", ReplicaTestBot.ASK_NS));
-				Matcher instance = Pattern.compile("instance=['\"](r\\d)['\"]")
+				Matcher instance = Pattern.compile("instance=(?:'|\"|&apos;|&quot;)(r\\d)")
 					.matcher(answer.toXML().toString());
 				assertThat(instance.find()).as("%s", answer.toXML()).isTrue();
 				answeredBy.add(instance.group(1));

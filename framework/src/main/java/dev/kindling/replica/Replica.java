@@ -450,7 +450,7 @@ public final class Replica implements SmartApplicationListener {
 		this.forwardedIn.incrementAndGet();
 	}
 
-	/** The probe round's addresses, for tests. */
+	/** The nonces of the probe rounds still waiting, for tests. */
 	List<String> pendingRounds() {
 		return new ArrayList<>(this.rounds.keySet());
 	}

@@ -13,7 +13,8 @@ import org.springframework.test.context.TestContextBootstrapper;
 /**
  * The {@link TestContextBootstrapper} of {@link XmppComponentTest}: the test's properties, its
  * domain, a liveness ping interval long enough to keep pings out of the stanzas tests assert on
- * and no MUC self-pings (both overridable), and the dev server off (not overridable: a slice never starts a server).
+ * and no MUC self-pings (both overridable), and the dev server off and balancing none (not
+ * overridable: a slice never starts a server and runs one in-memory session).
  */
 class XmppComponentTestContextBootstrapper extends TestSliceTestContextBootstrapper<XmppComponentTest> {
 
@@ -38,6 +39,8 @@ class XmppComponentTestContextBootstrapper extends TestSliceTestContextBootstrap
 			properties.add("xmpp.test.domain=" + annotation.getString("domain").trim());
 		}
 		properties.add("xmpp.dev-server.enabled=false");
+		// One in-memory session, never balanced: a bot set up for ejabberd's balancing is tested as one process.
+		properties.add("xmpp.component.balancing=none");
 		return properties.toArray(String[]::new);
 	}
 

@@ -204,7 +204,7 @@ class RefereeTests {
 		List<Element> games = discoItems(null);
 		assertThat(games).anySatisfy((item) -> {
 			assertThat(item.attributeValue("node")).isEqualTo(id);
-			assertThat(item.attributeValue("jid")).isEqualTo("bot.test");
+			assertThat(item.attributeValue("jid")).isEqualTo(id + "@bot.test");
 			assertThat(item.attributeValue("name")).isEqualTo(bare(this.alice) + " vs " + bare(this.bob) + ": playing");
 		});
 		assertThat(discoItems(Toetem.WAITING_NODE)).extracting((item) -> item.attributeValue("jid"))

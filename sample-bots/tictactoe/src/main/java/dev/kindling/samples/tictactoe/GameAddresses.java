@@ -1,17 +1,15 @@
 package dev.kindling.samples.tictactoe;
 
-import java.util.Locale;
-
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
-import org.springframework.core.env.Environment;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 import org.xmpp.packet.JID;
 
 import dev.kindling.ErrorCondition;
 import dev.kindling.XmppErrorException;
 import dev.kindling.handler.ArgumentRejectedException;
+import dev.kindling.replica.Replica;
 import dev.kindling.template.XmppTemplate;
 
 /**
@@ -21,36 +19,27 @@ import dev.kindling.template.XmppTemplate;
  * one replica, which thereby owns the game; the referee's domain itself (the lobby) hashes to one
  * replica too.
  *
- * <p>Balanced ({@code xmpp.component.balancing} other than {@code none}), a game request sent to
+ * <p>Balanced ({@code xmpp.component.balancing} other than {@code none}: Kindling runs this process
+ * as a {@link Replica}), a game request sent to
  * the domain is refused with {@code redirect} to the game's address, since the lobby's replica may
  * not own the game; on one process it is still served there, as before game addresses.
  */
 @Component
 class GameAddresses {
 
-	static final String BALANCING = "xmpp.component.balancing";
-
 	private final String domain;
 
 	private final boolean balanced;
 
 	@Autowired
-	GameAddresses(XmppTemplate xmpp, Environment environment) {
-		this(xmpp.componentJid().getDomain(), balanced(environment.getProperty(BALANCING, "none")));
+	GameAddresses(XmppTemplate xmpp, ObjectProvider<Replica> replica) {
+		this(xmpp.componentJid().getDomain(), replica.getIfAvailable() != null
+				&& replica.getIfAvailable().balancing().isBalanced());
 	}
 
 	GameAddresses(String domain, boolean balanced) {
 		this.domain = domain;
 		this.balanced = balanced;
-	}
-
-	private static boolean balanced(String mode) {
-		return switch (mode.trim().toLowerCase(Locale.ROOT).replace('_', '-')) {
-			case "none", "" -> false;
-			case "bare-source", "bare-destination" -> true;
-			default -> throw new InvalidConfigurationPropertyValueException(BALANCING, mode,
-					"One of none, bare-source, bare-destination.");
-		};
 	}
 
 	/** Whether several replicas share the domain, each owning the games the server hashes to it. */

@@ -42,6 +42,9 @@ class ToetemReplicasIT {
 
 	private static final Duration WAIT = Duration.ofSeconds(20);
 
+	/** What a replica logs once the server gave it a slot (its home): the next one to connect gets the next slot. */
+	private static final String HOMED = "(bare_destination) has home";
+
 	private static final List<String> USERS = List.of("alice", "bob", "carol", "dave", "erin", "frank", "gina",
 			"hank", "ivy", "jack", "kate", "liam", "mia");
 
@@ -63,10 +66,11 @@ class ToetemReplicasIT {
 	@Test
 	void gamesSpreadOverBothReplicasTheListsAgreeAndAKilledReplicasGameIsFinished() throws Exception {
 		EjabberdServer server = ejabberd.server();
+		// One after the other: a session takes the first free slot, so r0 has slot 0 and r1 slot 1.
 		Replica r0 = start(server, "r0");
+		r0.awaitLog(HOMED, START);
 		Replica r1 = start(server, "r1");
-		r0.awaitLog("Loaded the lobby", START);
-		r1.awaitLog("Loaded the lobby", START);
+		loaded(r0, r1);
 
 		// Six games, each between a player who waits and one who starts it.
 		List<String> ids = new ArrayList<>();
@@ -115,13 +119,42 @@ class ToetemReplicasIT {
 		assertThat(attribute(won, "status")).isEqualTo("x-won");
 		assertThat(players[1].awaitEvent().getAttributeValue("status")).isEqualTo("x-won");
 
-		// The lists are the same as before the kill, whichever replica holds the lobby now.
-		await().atMost(WAIT).until(() -> games(waiter), (games) -> games.keySet().containsAll(ids)
-				&& games.get(id).endsWith(": x-won"));
+		Map<String, String> before = await().atMost(WAIT).until(() -> games(waiter),
+				(games) -> games.keySet().containsAll(ids) && games.get(id).endsWith(": x-won"));
 		assertThat(waiting(waiter)).containsExactly("mia@localhost");
-		// The other games went on meanwhile, on either replica.
+
+		// Both killed, and started in the other order: every address, the lobby's too, now leads to the
+		// other process. The lists it answers are the same.
+		Map<String, Replica> heldBefore = new LinkedHashMap<>();
+		Replica other = (owner == r0) ? r1 : r0;
+		for (String game : ids.subList(1, ids.size())) {
+			heldBefore.put(game, back.holds(game) ? back : other);
+		}
+		back.kill();
+		other.kill();
+		Replica first = start(server, "r1");
+		first.awaitLog(HOMED, START);
+		Replica second = start(server, "r0");
+		loaded(first, second);
+		await().atMost(WAIT).until(() -> heldBefore.keySet().stream().allMatch((game) -> first.holds(game) || second.holds(game)));
+		heldBefore.forEach((game, held) -> assertThat(held.instance)
+			.as("the instance holding %s before the swap", game)
+			.isNotEqualTo(first.holds(game) ? first.instance : second.instance));
+		assertThat(await().atMost(WAIT).until(() -> games(waiter), (games) -> games.equals(before))).isEqualTo(before);
+		assertThat(waiting(waiter)).containsExactly("mia@localhost");
+		// The other games go on, on whichever process now holds them.
 		for (int i = 1; i < ids.size(); i++) {
 			play(pairs.get(i), ids.get(i), 0, 8, "O---X---X");
+		}
+	}
+
+	/**
+	 * Both replicas have loaded the lobby. Answers to requests sent from the domain go to the
+	 * domain's slot (and are forwarded from there), so a replica alone may wait for the other.
+	 */
+	private static void loaded(Replica... replicas) {
+		for (Replica replica : replicas) {
+			replica.awaitLog("Loaded the lobby", START);
 		}
 	}
 
@@ -198,7 +231,7 @@ class ToetemReplicasIT {
 						"--xmpp.component.balancing=bare-destination", "--xmpp.component.instance=" + instance,
 						"--xmpp.component.probe-timeout=1s", "--xmpp.component.backoff.min-delay=200ms",
 						"--xmpp.component.backoff.max-delay=1s", "--toetem.forfeit-grace=5m",
-						"--toetem.store.load-retry=1s",
+						"--toetem.store.load-retry=1s", "--xmpp.component.request-timeout=3s",
 						"--logging.level.dev.kindling.samples.tictactoe=INFO")
 					.redirectErrorStream(true)
 					.redirectOutput(log.toFile());

@@ -459,6 +459,8 @@
 		const section = $('game');
 		section.hidden = false;
 		section.dataset.game = game.id;
+		// The game's own address: where the page sends its moves (docs/protocol/tictactoe.md, section 1).
+		section.dataset.jid = game.jid || '';
 		section.dataset.status = game.status;
 		section.dataset.role = mark ? mark : 'spectator';
 		$('game-id').textContent = game.id;

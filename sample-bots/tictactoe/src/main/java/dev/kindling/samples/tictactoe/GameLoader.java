@@ -98,6 +98,20 @@ class GameLoader {
 	}
 
 	/**
+	 * Balanced, after a reconnect: the server may now route some of the games held here to another
+	 * replica, so none is kept; those still routed here come back from the store ({@link #wake}).
+	 * Their spectators watch again, as after a restart.
+	 */
+	void releaseAll() {
+		List<String> released = this.registry.releaseAll();
+		if (!released.isEmpty()) {
+			this.events.publishEvent(new GamesReleasedEvent(released));
+			logger.info("Released {} games after a reconnect; the store has them for whichever replica holds them now",
+					released.size());
+		}
+	}
+
+	/**
 	 * Tells whichever replica owns each game's address to hold it: a message from the domain with
 	 * {@code <resume/>}, which the server routes like any stanza to the game.
 	 */

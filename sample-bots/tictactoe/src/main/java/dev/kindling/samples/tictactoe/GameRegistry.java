@@ -170,6 +170,19 @@ class GameRegistry {
 		this.games.remove(id);
 	}
 
+	/**
+	 * Stops holding every game, ended ones too: after a reconnect the server may route their
+	 * addresses to another replica, which loads them from the store; this one must not keep (and
+	 * save) a copy that is no longer the latest.
+	 * @return the ids of the games released
+	 */
+	synchronized List<String> releaseAll() {
+		List<String> released = new ArrayList<>(this.games.keySet());
+		this.games.clear();
+		this.ended.clear();
+		return released;
+	}
+
 	/** The game, if held here. */
 	synchronized @Nullable Game find(String id) {
 		return this.games.get(id);

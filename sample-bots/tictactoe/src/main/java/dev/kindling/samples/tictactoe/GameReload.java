@@ -81,16 +81,19 @@ final class GameReload implements RoutingInterceptor, DisposableBean {
 
 	@EventListener
 	void connected(ComponentConnectedEvent event) {
-		if (this.loaded) {
-			// A reconnect: saves in flight when the stream broke were lost.
-			this.store.resync();
-		}
 		if (this.addresses.balanced()) {
-			// Each connect may hand this replica the lobby's slot, which another replica held meanwhile.
+			// Each connect may hand this replica other slots (the lobby's, other games'): it keeps no game,
+			// and saves none again (another replica may have changed it since); the store has what the
+			// players saw, since each save was on the stream before its answer.
+			this.loader.releaseAll();
 			this.loaded = false;
 			load();
 		}
-		else if (!this.loaded) {
+		else if (this.loaded) {
+			// A reconnect: saves in flight when the stream broke were lost.
+			this.store.resync();
+		}
+		else {
 			load();
 		}
 	}

@@ -132,6 +132,19 @@ class GameRooms {
 		this.timer.schedule(() -> destroy(id), this.settings.linger().toMillis(), TimeUnit.MILLISECONDS);
 	}
 
+	/** This process no longer holds the games: it leaves their rooms (their new holders join them). */
+	@EventListener
+	void released(GamesReleasedEvent event) {
+		event.ids().forEach(this::leave);
+	}
+
+	private void leave(String id) {
+		CompletableFuture<Room> last = this.rooms.remove(id);
+		if (last != null && this.muc != null) {
+			this.muc.leave(new JID(id, this.service, null));
+		}
+	}
+
 	private void destroy(String id) {
 		CompletableFuture<Room> last = this.rooms.remove(id);
 		if (last == null) {

@@ -18,10 +18,11 @@ import dev.kindling.ErrorCondition;
 import dev.kindling.XmppErrorException;
 
 /**
- * The waiting list and the games, in memory, each change of a game saved through the
- * {@link GameStore}; the last 1,000 ended games stay queryable. Every method is synchronized: requests from
- * different players are handled concurrently, and a move must see the position the previous
- * move left.
+ * The waiting list and the games held here, in memory, each change of a game and of the waiting
+ * list saved through the {@link GameStore}; the last 1,000 ended games stay queryable. Every method
+ * is synchronized: requests from different players are handled concurrently, and a move must see
+ * the position the previous move left. On several replicas the lobby's replica keeps the waiting
+ * list and each game's replica the game ({@link GameLoader}).
  */
 @Component
 class GameRegistry {

@@ -1,6 +1,7 @@
 #!/bin/sh
 # Makes sure the programs Kindling's tests and dev server run are installed: Prosody (the XMPP
-# server of the dev server and the integration tests), Prometheus (promtool checks the metrics
+# server of the dev server and the integration tests), ejabberd (the integration tests of several
+# replicas and of a server cluster; its package brings Erlang), Prometheus (promtool checks the metrics
 # scrape; one test runs a real Prometheus), Chromium and its driver (the Toetem page's browser
 # test) and node + npm (the Toetem page's build takes Strophe.js from the npm registry).
 # Exit 0 when they are on the PATH (installing them first where that is possible: root + apt-get),
@@ -23,6 +24,8 @@ fi
 
 missing=""
 command -v prosody >/dev/null 2>&1 || missing="$missing prosody"
+# ejabberdctl lives in /usr/sbin, which a user's PATH may lack; the tests look there too.
+{ command -v ejabberdctl >/dev/null 2>&1 || [ -x /usr/sbin/ejabberdctl ]; } || missing="$missing ejabberd"
 command -v promtool >/dev/null 2>&1 || missing="$missing prometheus"
 command -v chromium >/dev/null 2>&1 || missing="$missing chromium"
 command -v chromedriver >/dev/null 2>&1 || missing="$missing chromium-driver"
@@ -42,6 +45,7 @@ if [ "$(id -u 2>/dev/null || echo 1)" = 0 ] && command -v apt-get >/dev/null 2>&
 	for program in prosody promtool chromium chromedriver node npm; do
 		command -v "$program" >/dev/null 2>&1 || still="$still $program"
 	done
+	{ command -v ejabberdctl >/dev/null 2>&1 || [ -x /usr/sbin/ejabberdctl ]; } || still="$still ejabberdctl"
 	[ -z "$still" ] && exit 0
 	echo "apt-get finished but these are still not on the PATH:$still" >&2
 	exit 1

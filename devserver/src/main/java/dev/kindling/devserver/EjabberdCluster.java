@@ -62,7 +62,7 @@ public final class EjabberdCluster implements AutoCloseable {
 				// Users are registered on the first node only: the others get them when they join.
 				EjabberdOptions nodeOptions = (i == 0) ? options : options.withUsers(Map.of());
 				nodes.add(EjabberdServer.create(nodeOptions, installation,
-						EjabberdNode.of(clusterId, i + 1, distributionPort, cookie)));
+						EjabberdNode.of(clusterId, i + 1, distributionPort, cookie), false));
 			}
 			// Starting takes about a second per node, mostly waiting: in parallel.
 			CompletableFuture<?>[] starts = nodes.stream()

@@ -31,6 +31,10 @@ record EjabberdNode(String name, String address, int distributionPort, String co
 		return "127.0.0." + index;
 	}
 
+	EjabberdNode withDistributionPort(int port) {
+		return new EjabberdNode(this.name, this.address, port, this.cookie);
+	}
+
 	/** The address as an Erlang tuple, e.g. {@code {127,0,0,1}}. */
 	String addressTuple() {
 		return "{" + this.address.replace('.', ',') + "}";

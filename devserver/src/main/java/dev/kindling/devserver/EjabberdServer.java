@@ -70,13 +70,37 @@ public final class EjabberdServer implements AutoCloseable {
 			    mnesia:table_info(T, storage_type) =:= disc_only_copies],
 			""";
 
+	/**
+	 * Halts the VM when its standard input reaches end of file: the JVM that started it holds the
+	 * pipe's other end, which the kernel closes when the JVM exits, even killed, when no shutdown
+	 * hook runs. No ejabberd outlives its test run.
+	 */
+	private static final String WATCHDOG = """
+			spawn(fun() ->
+			    Kindling__Stdin = open_port({fd, 0, 1}, [in, eof, binary]),
+			    (fun Kindling__Read() ->
+			        receive
+			            {Kindling__Stdin, {data, _}} -> Kindling__Read();
+			            {Kindling__Stdin, eof} -> erlang:halt(0)
+			        end
+			    end)()
+			end),
+			""";
+
 	private final EjabberdOptions options;
 
 	private final EjabberdTools.Installation installation;
 
-	private final EjabberdNode node;
+	/** Final once started; before, a standalone server may move its distribution port if it is taken. */
+	private volatile EjabberdNode node;
+
+	/** Not a node of an {@link EjabberdCluster}. */
+	private final boolean standalone;
 
 	private final Path directory;
+
+	/** Runs {@link #evaluate}, {@link #register} while running, and {@link #sync()}. */
+	private final EjabberdControl control;
 
 	private final Path configFile;
 
@@ -102,10 +126,12 @@ public final class EjabberdServer implements AutoCloseable {
 	private boolean started;
 
 	private EjabberdServer(EjabberdOptions options, EjabberdTools.Installation installation, EjabberdNode node,
-			Path directory) {
+			Path directory, boolean standalone) {
 		this.options = options;
 		this.installation = installation;
 		this.node = node;
+		this.standalone = standalone;
+		this.control = new EjabberdControl(installation);
 		this.directory = directory;
 		this.configFile = directory.resolve("ejabberd.yml");
 		this.outputFile = directory.resolve("ejabberd.out");
@@ -126,14 +152,14 @@ public final class EjabberdServer implements AutoCloseable {
 		EjabberdTools.Installation installation = EjabberdTools.locate(options.executable());
 		EjabberdNode node = EjabberdNode.of(EjabberdNode.randomId(), 1, EjabberdTools.freeDistributionPort(1),
 				EjabberdNode.randomCookie());
-		return create(options, installation, node);
+		return create(options, installation, node, true);
 	}
 
 	static EjabberdServer create(EjabberdOptions options, EjabberdTools.Installation installation,
-			EjabberdNode node) {
+			EjabberdNode node, boolean standalone) {
 		Path directory = EjabberdTools.createDirectory();
 		try {
-			EjabberdServer server = new EjabberdServer(options, installation, node, directory);
+			EjabberdServer server = new EjabberdServer(options, installation, node, directory, standalone);
 			server.choosePorts();
 			Runtime.getRuntime().addShutdownHook(server.shutdownHook);
 			return server;
@@ -188,6 +214,10 @@ public final class EjabberdServer implements AutoCloseable {
 			}
 			logger.debug("ejabberd could not bind one of the ports {}; retrying with new ports", ports());
 			choosePorts();
+			if (this.standalone) {
+				// Perhaps the distribution port was the one taken. (The nodes of a cluster share theirs.)
+				this.node = this.node.withDistributionPort(EjabberdTools.freeDistributionPort(1));
+			}
 		}
 		this.started = true;
 		logger.info("ejabberd started in {} ms on 127.0.0.1: c2s {}, component {}, http {} (node {}, pid {}, {})",
@@ -251,8 +281,8 @@ public final class EjabberdServer implements AutoCloseable {
 	/**
 	 * Evaluates Erlang expressions (comma-separated, without the final period) on this node and
 	 * returns the value of the last one printed with {@code ~p}: a test's window into the server,
-	 * e.g. {@code "ejabberd_cluster:get_nodes()"}. Runs a short-lived hidden Erlang node (about
-	 * 0.3 s).
+	 * e.g. {@code "ejabberd_cluster:get_nodes()"}. A hidden Erlang node started on the first call
+	 * (about 0.3 s) runs them; later calls take a round trip.
 	 * @throws EjabberdException if an expression raises, with the error
 	 * @throws IllegalStateException if it is not running
 	 */
@@ -265,7 +295,21 @@ public final class EjabberdServer implements AutoCloseable {
 		String remote = "Kindling__Node = " + EjabberdTools.erlangAtom(this.node.name()) + ", "
 				+ "case rpc:call(Kindling__Node, erlang, apply, [fun() -> " + expressions + " end, []]) of "
 				+ "{badrpc, Kindling__Why} -> erlang:error({badrpc, Kindling__Why}); Kindling__Value -> Kindling__Value end";
-		return EjabberdTools.evaluate(this.installation, this.node, remote, what);
+		return this.control.evaluate(this.node, remote, what);
+	}
+
+	/**
+	 * How many XEP-0114 sessions serve {@link #componentDomain()} in the route table, which a
+	 * cluster shares: with {@code domain_balancing}, the slots that have a session. A test waits on
+	 * it until its replicas are connected, or a killed one is gone.
+	 * @throws IllegalStateException if it is not running
+	 */
+	public int componentSessions() {
+		// A balanced domain keeps a route per slot; an empty slot's has no pid: {route, Domain,
+		// ServerHost, Pid, LocalHint}.
+		return Integer.parseInt(evaluate("{ok, Kindling__Routes} = ejabberd_router_mnesia:find_routes("
+				+ EjabberdTools.erlangBinary(componentDomain())
+				+ "), length([R || R <- Kindling__Routes, is_pid(element(4, R))])"));
 	}
 
 	/**
@@ -279,7 +323,9 @@ public final class EjabberdServer implements AutoCloseable {
 			return;
 		}
 		long startNanos = System.nanoTime();
-		running.destroy();
+		// SIGTERM through the handle: Process.destroy() would also close the node's standard input,
+		// on which it halts at once (see WATCHDOG) instead of stopping in order.
+		running.toHandle().destroy();
 		EjabberdTools.destroy(running, false);
 		this.process = null;
 		logger.info("ejabberd stopped in {} ms (node {}, pid {}, exit code {})", ProsodyTools.millisSince(startNanos),
@@ -332,6 +378,7 @@ public final class EjabberdServer implements AutoCloseable {
 		}
 		this.closed = true;
 		try {
+			this.control.close();
 			kill();
 		}
 		finally {
@@ -466,10 +513,10 @@ public final class EjabberdServer implements AutoCloseable {
 	 */
 	private String bootExpression(Map<String, String> users) {
 		if (users.isEmpty()) {
-			return "io:format(\"~s~n\", [" + EjabberdTools.erlangString(READY_LINE) + "]).";
+			return WATCHDOG + "io:format(\"~s~n\", [" + EjabberdTools.erlangString(READY_LINE) + "]).";
 		}
 		Path file = writeUserFile(users);
-		return hostBindings(file) + REGISTER + SYNC + "file:delete(Kindling__UserFile), case Kindling__Failed of "
+		return WATCHDOG + hostBindings(file) + REGISTER + SYNC + "file:delete(Kindling__UserFile), case Kindling__Failed of "
 				+ "[] -> io:format(\"~s~n\", [" + EjabberdTools.erlangString(READY_LINE) + "]); "
 				+ "_ -> io:format(\"Kindling: ejabberd did not register ~p~n\", [Kindling__Failed]), erlang:halt(3) end.";
 	}

@@ -44,17 +44,23 @@ final class EjabberdTools {
 
 	private static final Path SETSID = Path.of("/usr/bin/setsid");
 
-	private static final long COMMAND_TIMEOUT_SECONDS = 60;
-
 	private EjabberdTools() {
 	}
 
 	/**
-	 * Where ejabberd is installed: the Erlang runtime and the directory of Erlang applications
-	 * that holds {@code ejabberd-<version>} (its {@code ERL_LIBS}).
+	 * Where ejabberd is installed: the Erlang runtime, the directory of Erlang applications that
+	 * holds {@code ejabberd-<version>} (its {@code ERL_LIBS}), and the applications in it.
+	 * @param erl the {@code erl} executable
+	 * @param erlLibs the directory of applications
+	 * @param applications its subdirectories with an {@code ebin}: on Debian, {@code erlLibs} is
+	 * {@code /usr/lib/<arch>}, with over a thousand other entries that Erlang's code server would
+	 * look at on every start
 	 */
-	record Installation(Path erl, String erlLibs) {
+	record Installation(Path erl, String erlLibs, List<Path> applications) {
 	}
+
+	/** Installations found, by ERL_LIBS directory: each is listed once per JVM. */
+	private static final Map<String, List<Path>> applications = new java.util.concurrent.ConcurrentHashMap<>();
 
 	/**
 	 * Finds ejabberd: {@code ejabberdctl} (configured, on the PATH or in {@link #FALLBACK_DIRS}),
@@ -90,7 +96,8 @@ final class EjabberdTools {
 		candidates.addAll(libraryDirs);
 		for (Path candidate : candidates) {
 			if (containsEjabberd(candidate)) {
-				return new Installation(erl, candidate.toString());
+				return new Installation(erl, candidate.toString(),
+						applications.computeIfAbsent(candidate.toString(), (libs) -> listApplications(candidate)));
 			}
 		}
 		throw new EjabberdNotInstalledException("ejabberd's Erlang application is not installed (looked for "
@@ -123,6 +130,37 @@ final class EjabberdTools {
 	private static java.util.Optional<String> match(Pattern pattern, String text) {
 		Matcher matcher = pattern.matcher(text);
 		return matcher.find() ? java.util.Optional.of(matcher.group(1)) : java.util.Optional.empty();
+	}
+
+	private static List<Path> listApplications(Path dir) {
+		try (java.util.stream.Stream<Path> entries = Files.list(dir)) {
+			return entries.filter((entry) -> Files.isDirectory(entry.resolve("ebin"))).sorted().toList();
+		}
+		catch (IOException ex) {
+			return List.of();
+		}
+	}
+
+	/**
+	 * The {@code ERL_LIBS} of a node: a directory of its own with links to the installation's
+	 * applications only, which Erlang scans faster than Debian's {@code /usr/lib/<arch>}; the
+	 * installation's directory if links cannot be made.
+	 */
+	static String erlLibs(Installation installation, Path directory) {
+		Path libs = directory.resolve("lib");
+		try {
+			if (!Files.isDirectory(libs)) {
+				Files.createDirectories(libs);
+				for (Path application : installation.applications()) {
+					Files.createSymbolicLink(libs.resolve(application.getFileName()), application);
+				}
+			}
+			return libs.toString();
+		}
+		catch (IOException | UnsupportedOperationException ex) {
+			logger.debug("Cannot link ejabberd's applications into {}: {}", libs, ex.toString());
+			return installation.erlLibs();
+		}
 	}
 
 	private static boolean containsEjabberd(Path dir) {
@@ -171,66 +209,20 @@ final class EjabberdTools {
 			.redirectErrorStream(true)
 			.redirectOutput(ProcessBuilder.Redirect.appendTo(output.toFile()));
 		Map<String, String> environment = builder.environment();
-		environment.put("ERL_LIBS", installation.erlLibs());
+		environment.put("ERL_LIBS", erlLibs(installation, directory));
 		environment.put("EJABBERD_CONFIG_PATH", directory.resolve("ejabberd.yml").toString());
 		environment.put("EJABBERD_LOG_PATH", directory.resolve("logs").resolve("ejabberd.log").toString());
 		environment.put("ERL_CRASH_DUMP", directory.resolve("erl_crash.dump").toString());
 		environment.put("ERL_CRASH_DUMP_BYTES", "0");
 		environment.put("CONTRIB_MODULES_PATH", directory.resolve("modules").toString());
 		try {
+			// Standard input stays open: the node halts when it closes (see the boot expression).
 			Process started = builder.start();
-			started.getOutputStream().close();
 			logger.debug("Spawned ejabberd node {} (pid {})", node.name(), started.pid());
 			return started;
 		}
 		catch (IOException ex) {
 			throw new EjabberdException("Could not run " + installation.erl() + ": " + ex.getMessage(), ex);
-		}
-	}
-
-	/**
-	 * Evaluates Erlang {@code expressions} (comma-separated, no final period) in a short-lived
-	 * hidden node connected to {@code node}; the value of the last one is returned as printed
-	 * with {@code ~p}.
-	 * @throws EjabberdException if an expression raises, with the error and output
-	 */
-	static String evaluate(Installation installation, EjabberdNode node, String expressions, String what) {
-		String program = "try begin " + expressions + " end of Kindling__Result -> io:format(\"~p~n\", "
-				+ "[Kindling__Result]), erlang:halt(0) catch Kindling__Class:Kindling__Reason:Kindling__Stack -> "
-				+ "io:format(\"~p:~p~n~p~n\", [Kindling__Class, Kindling__Reason, Kindling__Stack]), erlang:halt(1) end";
-		List<String> command = List.of(installation.erl().toString(), "-name",
-				"kindling-ctl-" + EjabberdNode.randomId() + "@127.0.0.1", "-setcookie", node.cookie(), "-hidden",
-				"-noinput", "-noshell", "-erl_epmd_port", Integer.toString(node.distributionPort()), "-start_epmd",
-				"false", "-dist_listen", "false", "-eval", program);
-		Path output = null;
-		Process process = null;
-		try {
-			output = Files.createTempFile("kindling-ejabberd-ctl-", ".out");
-			ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-				.redirectOutput(output.toFile());
-			builder.environment().put("ERL_LIBS", installation.erlLibs());
-			process = builder.start();
-			process.getOutputStream().close();
-			if (!waitFor(process, COMMAND_TIMEOUT_SECONDS)) {
-				throw new EjabberdException(what + " on " + node.name() + " did not finish within "
-						+ COMMAND_TIMEOUT_SECONDS + " s");
-			}
-			String result = Files.readString(output).strip();
-			if (process.exitValue() != 0) {
-				throw new EjabberdException(what + " failed on " + node.name() + ": " + result);
-			}
-			return result;
-		}
-		catch (IOException ex) {
-			throw new EjabberdException("Could not run " + what + " on " + node.name() + ": " + ex.getMessage(), ex);
-		}
-		finally {
-			if (process != null) {
-				process.destroyForcibly(); // no-op if it ended
-			}
-			if (output != null) {
-				ProsodyTools.deleteRecursively(output);
-			}
 		}
 	}
 

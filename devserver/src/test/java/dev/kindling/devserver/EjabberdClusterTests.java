@@ -53,6 +53,7 @@ class EjabberdClusterTests {
 				RawXmpp alice = login(second, "alice", "alice-pw")) {
 			assertThat(component1.await(HANDSHAKE_OK, TIMEOUT)).isNotEmpty();
 			assertThat(component2.await(HANDSHAKE_OK, TIMEOUT)).isNotEmpty();
+			assertThat(second.componentSessions()).as("the route table is the cluster's").isEqualTo(2);
 			alice.send("<message to='bot.localhost' type='chat' id='m1'><body>hello from node 2</body></message>");
 
 			assertThat(EjabberdServerTests.awaitOnEither("<message[\\s\\S]*?</message>", component1, component2))

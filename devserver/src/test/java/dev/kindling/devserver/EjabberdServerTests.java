@@ -3,14 +3,18 @@ package dev.kindling.devserver;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.WebSocket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
@@ -19,6 +23,9 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -26,6 +33,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import dev.kindling.devserver.ProsodyServerTests.RawXmpp;
 
@@ -99,9 +107,31 @@ class EjabberdServerTests {
 			assertThat(component.await("<iq[^>]*id=['\"]ps['\"][\\s\\S]*?</iq>", TIMEOUT)).contains("result")
 				.contains("pubsub");
 		}
-		HttpResponse<String> bosh = HttpClient.newHttpClient()
-			.send(HttpRequest.newBuilder(URI.create(server.boshUrl())).build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	@Test
+	void websocketAndBoshAnswerOnTheHttpPort() throws Exception {
+		EjabberdServer server = shared;
+		HttpClient http = HttpClient.newHttpClient();
+
+		HttpResponse<String> bosh = http.send(HttpRequest.newBuilder(URI.create(server.boshUrl())).build(),
+				HttpResponse.BodyHandlers.ofString());
 		assertThat(bosh.statusCode()).isEqualTo(200);
+
+		CompletableFuture<String> firstFrame = new CompletableFuture<>();
+		WebSocket socket = http.newWebSocketBuilder()
+			.subprotocols("xmpp")
+			.buildAsync(URI.create(server.websocketUrl()), new WebSocket.Listener() {
+				@Override
+				public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+					firstFrame.complete(data.toString());
+					return null;
+				}
+			})
+			.get(5, TimeUnit.SECONDS);
+		socket.sendText("<open xmlns='urn:ietf:params:xml:ns:xmpp-framing' to='localhost' version='1.0'/>", true);
+		assertThat(firstFrame.get(5, TimeUnit.SECONDS)).startsWith("<open").contains("localhost");
+		socket.sendClose(WebSocket.NORMAL_CLOSURE, "").get(5, TimeUnit.SECONDS);
 	}
 
 	@Test
@@ -141,7 +171,7 @@ class EjabberdServerTests {
 	}
 
 	@Test
-	void stopIsOrderlyAndRestartKeepsPorts() throws Exception {
+	void stopIsOrderlyRestartKeepsPortsAndCloseDeletesTheDirectory() throws Exception {
 		EjabberdServer server = start(EjabberdOptions.defaults());
 		int component = server.componentPort();
 		long pid = server.pid();
@@ -161,6 +191,14 @@ class EjabberdServerTests {
 		try (RawXmpp connection = handshake(server, server.componentSecret())) {
 			assertThat(connection.await(HANDSHAKE_OK, TIMEOUT)).isNotEmpty();
 		}
+		long restarted = server.pid();
+
+		server.close();
+		server.close();
+
+		assertThat(ProcessHandle.of(restarted).filter(ProcessHandle::isAlive)).isEmpty();
+		assertThat(server.directory()).doesNotExist();
+		assertThatIllegalStateException().isThrownBy(server::start).withMessageContaining("closed");
 	}
 
 	@Test
@@ -181,7 +219,10 @@ class EjabberdServerTests {
 			String answers = "<iq[^>]*id=['\"]v1['\"][\\s\\S]*?</iq>[\\s\\S]*<iq[^>]*id=['\"]v2['\"]"
 					+ "|<iq[^>]*id=['\"]v2['\"][\\s\\S]*?</iq>[\\s\\S]*<iq[^>]*id=['\"]v1['\"]";
 			assertThat(awaitOnEither(answers, first, second)).contains("result").contains("ejabberd");
+			assertThat(server.componentSessions()).isEqualTo(2);
 		}
+		// The slots stay in the route table, empty.
+		await().atMost(TIMEOUT).until(() -> server.componentSessions() == 0);
 		assertThat(server.directory().resolve("ejabberd.yml")).content()
 			.contains("domain_balancing:\n  \"echo.localhost\":\n    type: bare_source\n    component_number: 2");
 	}
@@ -196,17 +237,59 @@ class EjabberdServerTests {
 	}
 
 	@Test
-	void closeEndsTheProcessAndDeletesTheDirectory() {
-		EjabberdServer server = start(EjabberdOptions.defaults());
-		long pid = server.pid();
-		Path directory = server.directory();
+	void retriesWithNewPortsWhenAPortWasTakenMeanwhile() throws Exception {
+		EjabberdServer server = track(EjabberdServer.create());
+		int component = server.componentPort();
+		int distribution = server.node().distributionPort();
+		try (ServerSocket componentThief = bind(component); ServerSocket distributionThief = bind(distribution)) {
 
-		server.close();
-		server.close();
+			server.start();
 
-		assertThat(ProcessHandle.of(pid).filter(ProcessHandle::isAlive)).isEmpty();
-		assertThat(directory).doesNotExist();
-		assertThatIllegalStateException().isThrownBy(server::start).withMessageContaining("closed");
+			assertThat(server.componentPort()).isNotEqualTo(component);
+			assertThat(server.node().distributionPort()).isNotEqualTo(distribution);
+			assertThat(server.evaluate("ok")).isEqualTo("ok");
+			try (RawXmpp connection = handshake(server, server.componentSecret())) {
+				assertThat(connection.await(HANDSHAKE_OK, TIMEOUT)).isNotEmpty();
+			}
+		}
+	}
+
+	@Test
+	void aJvmKilledWithoutShutdownHooksLeavesNoEjabberdBehind() throws Exception {
+		String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+		Process jvm = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+				classpath, HaltsWithoutClose.class.getName())
+			.redirectErrorStream(true)
+			.start();
+		String output = new String(jvm.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+		assertThat(jvm.waitFor(60, TimeUnit.SECONDS)).isTrue();
+		Matcher started = Pattern.compile("STARTED (\\d+) (\\S+)").matcher(output);
+		assertThat(started.find()).as(output).isTrue();
+		long pid = Long.parseLong(started.group(1));
+		try {
+			// Its standard input closed with the JVM: the node halts by itself.
+			await().atMost(Duration.ofSeconds(10))
+				.until(() -> ProcessHandle.of(pid).map((p) -> !p.isAlive() || isZombie(pid)).orElse(true));
+		}
+		finally {
+			ProsodyTools.deleteRecursively(Path.of(started.group(2)));
+		}
+	}
+
+	@Test
+	void failsWithTheOutputTailWhenTheVmExitsDuringStart(@TempDir Path dir) throws Exception {
+		// A fake installation: ejabberdctl names an "erl" that complains and exits.
+		Path erl = executable(dir.resolve("erl"), "#!/bin/sh\necho 'erl: something is badly wrong'\nexit 3\n");
+		Path libs = Files.createDirectories(dir.resolve("lib").resolve("ejabberd-0.0").resolve("ebin"));
+		Files.writeString(libs.resolve("ejabberd.app"), "{application, ejabberd, []}.");
+		Path ejabberdctl = executable(dir.resolve("sbin").resolve("ejabberdctl"),
+				"#!/bin/sh\nERL=\"" + erl + "\"\nERL_LIBS='" + dir.resolve("lib") + "'\n");
+		EjabberdServer server = track(EjabberdServer.create(EjabberdOptions.defaults().withExecutable(ejabberdctl)));
+
+		assertThatExceptionOfType(EjabberdException.class).isThrownBy(server::start)
+			.withMessageContaining("exited during start with code 3")
+			.withMessageContaining("erl: something is badly wrong");
+		assertThat(server.isRunning()).isFalse();
 	}
 
 	@Test
@@ -245,6 +328,29 @@ class EjabberdServerTests {
 			.contains("port: 2\n")
 			.contains("No domain_balancing")
 			.doesNotContain("${");
+	}
+
+	private static boolean isZombie(long pid) {
+		try {
+			String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+			return stat.charAt(stat.lastIndexOf(')') + 2) == 'Z';
+		}
+		catch (IOException ex) {
+			return true;
+		}
+	}
+
+	private static Path executable(Path file, String script) throws IOException {
+		Files.createDirectories(file.getParent());
+		Files.writeString(file, script);
+		Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rwx------"));
+		return file;
+	}
+
+	private static ServerSocket bind(int port) throws IOException {
+		ServerSocket socket = new ServerSocket();
+		socket.bind(new InetSocketAddress("127.0.0.1", port));
+		return socket;
 	}
 
 	private EjabberdServer start(EjabberdOptions options) {
@@ -320,6 +426,18 @@ class EjabberdServerTests {
 		catch (NoSuchAlgorithmException ex) {
 			throw new IllegalStateException(ex);
 		}
+	}
+
+	/** Started in its own JVM: starts ejabberd and halts, so that no shutdown hook runs. */
+	static final class HaltsWithoutClose {
+
+		public static void main(String[] args) {
+			EjabberdServer server = EjabberdServer.create().start();
+			System.out.println("STARTED " + server.pid() + " " + server.directory());
+			System.out.flush();
+			Runtime.getRuntime().halt(0);
+		}
+
 	}
 
 }

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -193,10 +194,7 @@ public final class Replica implements SmartApplicationListener {
 		if (!balancing().isBalanced()) {
 			return CompletableFuture.completedFuture(true);
 		}
-		if (!this.domain.equals(address.getDomain()) || address.getNode() == null || address.getResource() != null) {
-			throw new IllegalArgumentException("Only a bare address of " + this.domain + " with a local part can be probed; got "
-					+ address);
-		}
+		checkProbeable(address);
 		String nonce = nonce();
 		CompletableFuture<Boolean> owned = new CompletableFuture<>();
 		this.rounds.put(nonce, (from) -> owned.complete(true));
@@ -209,6 +207,40 @@ public final class Replica implements SmartApplicationListener {
 			owned.completeExceptionally(ex);
 		}
 		return owned;
+	}
+
+	/**
+	 * The first of the candidates that the server routes to this replica, e.g. to give new work
+	 * (a game) an address that this replica serves itself under {@link Balancing#BARE_DESTINATION}:
+	 * one probe per candidate, all at once; probes to this replica come back in the order they were
+	 * sent, so the first back is the first owned. Empty when none comes back within the probe
+	 * timeout. Unbalanced, the first candidate at once.
+	 * @param candidates bare addresses of the component's domain with a local part
+	 */
+	public CompletableFuture<Optional<JID>> firstOwned(List<JID> candidates) {
+		if (candidates.isEmpty() || !balancing().isBalanced()) {
+			return CompletableFuture.completedFuture(candidates.stream().findFirst());
+		}
+		candidates.forEach(this::checkProbeable);
+		String nonce = nonce();
+		CompletableFuture<Optional<JID>> first = new CompletableFuture<>();
+		this.rounds.put(nonce, (from) -> first.complete(Optional.of(new JID(from))));
+		first.completeOnTimeout(Optional.empty(), this.settings.probeTimeout().toMillis(), TimeUnit.MILLISECONDS)
+			.whenComplete((result, ex) -> this.rounds.remove(nonce));
+		try {
+			candidates.forEach((candidate) -> sendProbe(candidate, nonce));
+		}
+		catch (RuntimeException ex) {
+			first.completeExceptionally(ex);
+		}
+		return first;
+	}
+
+	private void checkProbeable(JID address) {
+		if (!this.domain.equals(address.getDomain()) || address.getNode() == null || address.getResource() != null) {
+			throw new IllegalArgumentException("Only a bare address of " + this.domain + " with a local part can be probed; got "
+					+ address);
+		}
 	}
 
 	@Override
@@ -418,7 +450,7 @@ public final class Replica implements SmartApplicationListener {
 		this.forwardedIn.incrementAndGet();
 	}
 
-	/** The probe round's addresses, for tests. */
+	/** The nonces of the probe rounds still waiting, for tests. */
 	List<String> pendingRounds() {
 		return new ArrayList<>(this.rounds.keySet());
 	}

@@ -1,9 +1,11 @@
 package dev.kindling.liveness;
 
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.xmpp.packet.IQ;
 import org.xmpp.packet.JID;
 
 import dev.kindling.connection.ComponentConnectedEvent;
@@ -53,6 +55,25 @@ class LivenessMonitorTests {
 
 		this.monitor.onApplicationEvent(new ComponentDisconnectedEvent(this.connection, null));
 		assertThat(this.monitor.isPingOverdue()).isFalse();
+	}
+
+	@Test
+	void aSelfAddressIsPingedFromAndToItselfWhileThereIsOne() {
+		AtomicReference<JID> self = new AtomicReference<>();
+		this.monitor.setSelfAddress(self::get);
+		this.monitor.onApplicationEvent(new ComponentConnectedEvent(this.connection, this.endpoint, "s1", 1));
+		await().atMost(Duration.ofSeconds(5)).until(() -> !this.template.requests().isEmpty());
+		IQ toServer = this.template.requests().get(0);
+		assertThat(toServer.getTo()).isEqualTo(new JID("example.com"));
+		assertThat(toServer.getFrom()).isNull();
+
+		JID home = new JID("kindling.3@bot.example.com");
+		self.set(home);
+		await().atMost(Duration.ofSeconds(5))
+			.until(() -> this.template.requests().stream().anyMatch((ping) -> home.equals(ping.getTo())));
+		IQ toSelf = this.template.requests().stream().filter((ping) -> home.equals(ping.getTo())).findFirst().orElseThrow();
+		assertThat(toSelf.getFrom()).isEqualTo(home);
+		assertThat(toSelf.getChildElement().getNamespaceURI()).isEqualTo("urn:xmpp:ping");
 	}
 
 	@Test

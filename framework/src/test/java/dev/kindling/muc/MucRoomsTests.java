@@ -332,6 +332,48 @@ class MucRoomsTests {
 	}
 
 	/** Keeps what is sent; requests wait until the test answers them. */
+	@Test
+	void aConfiguredRoomPlacedElsewhereIsNotJoinedAndDoesNotCountAgainstRequired() {
+		MucRooms rooms = new MucRooms(this.template, MucSettings.defaults(), this.events::add,
+				List.of(RoomSpec.of(ROOM, "bot", BOT.asBareJID()).required(true)));
+		rooms.setPlacement(placement(false));
+		new RoomKeeper(rooms, this.events::add).onApplicationEvent(new ComponentConnectedEvent(this, endpoint(), "s1", 1));
+
+		assertThat(this.template.sent).isEmpty();
+		assertThat(rooms.status().get(ROOM.toBareJID()).elsewhere()).isTrue();
+		assertThat(rooms.requiredRoomsJoined()).isTrue();
+	}
+
+	@Test
+	void aConfiguredRoomPlacedHereIsJoinedFromThePlacementsAddress() {
+		MucRooms rooms = new MucRooms(this.template, MucSettings.defaults(), this.events::add,
+				List.of(RoomSpec.of(ROOM, "bot", BOT.asBareJID()).required(true)));
+		rooms.setPlacement(placement(true));
+		new RoomKeeper(rooms, this.events::add).onApplicationEvent(new ComponentConnectedEvent(this, endpoint(), "s1", 1));
+
+		JID home = new JID("kindling.1", "bot.example.com", "bot");
+		assertThat(this.template.sent).singleElement().satisfies((join) -> assertThat(join.getFrom()).isEqualTo(home));
+		assertThat(rooms.room(ROOM).orElseThrow().occupantJid()).isEqualTo(home);
+		assertThat(rooms.status().get(ROOM.toBareJID()).elsewhere()).isFalse();
+		assertThat(rooms.requiredRoomsJoined()).isFalse();
+	}
+
+	private static RoomPlacement placement(boolean here) {
+		return new RoomPlacement() {
+
+			@Override
+			public CompletableFuture<Boolean> isPlacedHere(JID room) {
+				return CompletableFuture.completedFuture(here);
+			}
+
+			@Override
+			public JID occupantAddress(JID joinAs) {
+				return new JID("kindling.1", joinAs.getDomain(), joinAs.getResource());
+			}
+
+		};
+	}
+
 	static final class RecordingTemplate implements XmppTemplate {
 
 		final List<Packet> sent = new CopyOnWriteArrayList<>();

@@ -200,6 +200,28 @@ class ReplicaTests {
 	}
 
 	@Test
+	void eachReplicaFindsAnAddressOfItsOwnForNewWork() {
+		List<TestBalancer.Node> nodes = replicas(Balancing.BARE_DESTINATION, 3, 3);
+		List<JID> candidates = new ArrayList<>();
+		for (int i = 0; i < 32; i++) {
+			candidates.add(new JID("game-" + i, TestBalancer.DOMAIN, null));
+		}
+		for (TestBalancer.Node node : nodes) {
+			JID game = node.replica.firstOwned(candidates).orTimeout(2, TimeUnit.SECONDS).join().orElseThrow();
+			Message toGame = new Message();
+			toGame.setFrom("alice@example.com");
+			toGame.setTo(game);
+			assertThat(this.balancer.slotOf(toGame)).isEqualTo(node.slot);
+			// The first candidate of its slot, not just any.
+			assertThat(candidates.subList(0, candidates.indexOf(game))).allSatisfy((earlier) -> {
+				Message toEarlier = new Message();
+				toEarlier.setTo(earlier);
+				assertThat(this.balancer.slotOf(toEarlier)).isNotEqualTo(node.slot);
+			});
+		}
+	}
+
+	@Test
 	void roomsAreJoinedFromTheHomeWithTheNickAsResource() {
 		TestBalancer.Node node = replicas(Balancing.BARE_SOURCE, 2, 1).get(0);
 		ReplicaRoomPlacement placement = new ReplicaRoomPlacement(node.replica, TestBalancer.DOMAIN);

@@ -1,9 +1,11 @@
 package dev.kindling.template;
 
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.xmpp.packet.IQ;
 import org.xmpp.packet.JID;
 import org.xmpp.packet.Message;
 import org.xmpp.packet.Packet;
@@ -55,6 +57,27 @@ class DefaultXmppTemplateTests {
 		this.template.sendWithoutCopy(reply);
 
 		assertThat(TestOutboundQueues.takeAll(this.outbound)).singleElement().isSameAs(reply);
+	}
+
+	@Test
+	void aMarkGoesInFrontOfEveryIdAndEveryRequestsIdWhileThereIsOne() {
+		AtomicReference<String> mark = new AtomicReference<>("");
+		assertThat(this.template.nextId()).startsWith("k");
+		this.template.setIdMark(mark::get);
+		assertThat(this.template.nextId()).startsWith("k");
+
+		mark.set("r3.");
+		assertThat(this.template.nextId()).startsWith("r3.k");
+		IQ numberedByTinder = new IQ(IQ.Type.get);
+		numberedByTinder.setTo("example.com");
+		String tinderId = numberedByTinder.getID();
+		this.template.request(numberedByTinder);
+		IQ marked = new IQ(IQ.Type.get, "r3.mine");
+		marked.setTo("example.com");
+		this.template.request(marked);
+
+		assertThat(TestOutboundQueues.takeAll(this.outbound)).extracting(Packet::getID)
+			.containsExactly("r3." + tinderId, "r3.mine");
 	}
 
 	private static Message chat(String body) {

@@ -19,7 +19,9 @@ import org.springframework.test.context.MergedContextConfiguration;
 import org.springframework.test.context.TestContextAnnotationUtils;
 import org.springframework.util.ReflectionUtils;
 
+import dev.kindling.devserver.EjabberdServer;
 import dev.kindling.devserver.ProsodyServer;
+import dev.kindling.test.EjabberdExtension;
 import dev.kindling.test.ProsodyExtension;
 
 /**
@@ -28,8 +30,9 @@ import dev.kindling.test.ProsodyExtension;
  * <ul>
  * <li>a test with {@link AutoConfigureXmppComponent} (and so {@link XmppComponentTest}): the
  * in-memory wire is its server;</li>
- * <li>a test with a {@link ProsodyExtension} in a static field (of the test class or, for
- * {@code @Nested} tests, of an enclosing class): the component connects to that Prosody. Like
+ * <li>a test with a {@link ProsodyExtension} or an {@link EjabberdExtension} in a static field (of
+ * the test class or, for {@code @Nested} tests, of an enclosing class): the component connects to
+ * that server (node 0 of an ejabberd cluster). Like
  * Spring Boot's {@code @ServiceConnection}, its address wins over the application's connection
  * properties; an {@code XmppConnectionDetails} bean of the test still replaces them all.</li>
  * </ul>
@@ -45,14 +48,15 @@ class XmppTestContextCustomizerFactory implements ContextCustomizerFactory {
 				type = TestContextAnnotationUtils.searchEnclosingClass(type) ? type.getEnclosingClass() : null) {
 			inMemory |= MergedAnnotations.from(type, SearchStrategy.TYPE_HIERARCHY).isPresent(AutoConfigureXmppComponent.class);
 			ReflectionUtils.doWithLocalFields(type, (field) -> {
-				if (Modifier.isStatic(field.getModifiers()) && ProsodyExtension.class.isAssignableFrom(field.getType())) {
+				if (Modifier.isStatic(field.getModifiers()) && (ProsodyExtension.class.isAssignableFrom(field.getType())
+						|| EjabberdExtension.class.isAssignableFrom(field.getType()))) {
 					fields.add(field);
 				}
 			});
 		}
 		if (fields.size() > 1) {
 			throw new IllegalStateException(testClass.getName() + " has " + fields.size()
-					+ " static ProsodyExtension fields " + fields.stream().map(Field::getName).toList()
+					+ " static ProsodyExtension/EjabberdExtension fields " + fields.stream().map(Field::getName).toList()
 					+ "; the application can connect to one of them only");
 		}
 		if (fields.isEmpty() && !inMemory) {
@@ -62,10 +66,11 @@ class XmppTestContextCustomizerFactory implements ContextCustomizerFactory {
 	}
 
 	/**
-	 * Equal for the same field: one context per test class with its own Prosody.
-	 * @param prosody the static field holding the test's {@link ProsodyExtension}, if any
+	 * Equal for the same field: one context per test class with its own server.
+	 * @param server the static field holding the test's {@link ProsodyExtension} or
+	 * {@link EjabberdExtension}, if any
 	 */
-	private record OwnServer(@Nullable Field prosody) implements ContextCustomizer {
+	private record OwnServer(@Nullable Field server) implements ContextCustomizer {
 
 		static final String PROPERTY_SOURCE = "kindlingTestServer";
 
@@ -73,35 +78,58 @@ class XmppTestContextCustomizerFactory implements ContextCustomizerFactory {
 		public void customizeContext(ConfigurableApplicationContext context, MergedContextConfiguration mergedConfig) {
 			Map<String, Object> properties = new LinkedHashMap<>();
 			properties.put("xmpp.dev-server.enabled", "false");
-			if (this.prosody != null) {
-				ProsodyServer server = server(this.prosody);
-				properties.put("xmpp.component.host", server.host());
-				properties.put("xmpp.component.port", server.componentPort());
-				properties.put("xmpp.component.domain", server.componentDomain());
-				properties.put("xmpp.component.secret", server.componentSecret());
-				// The server's addresses, for placeholders such as ${xmpp.test.prosody.muc-domain}.
-				properties.put("xmpp.test.prosody.domain", server.domain());
-				properties.put("xmpp.test.prosody.component-domain", server.componentDomain());
-				properties.put("xmpp.test.prosody.muc-domain", server.mucDomain());
-				properties.put("xmpp.test.prosody.pubsub-domain", server.pubsubDomain());
-				properties.put("xmpp.test.prosody.host", server.host());
-				properties.put("xmpp.test.prosody.c2s-port", server.c2sPort());
+			if (this.server != null) {
+				Object extension = extension(this.server);
+				if (extension instanceof EjabberdExtension ejabberd) {
+					EjabberdServer server = server(this.server, ejabberd::server);
+					put(properties, "ejabberd", server.host(), server.componentPort(), server.componentDomain(),
+							server.componentSecret(), server.domain(), server.mucDomain(), server.pubsubDomain(),
+							server.c2sPort());
+				}
+				else {
+					ProsodyServer server = server(this.server, ((ProsodyExtension) extension)::server);
+					put(properties, "prosody", server.host(), server.componentPort(), server.componentDomain(),
+							server.componentSecret(), server.domain(), server.mucDomain(), server.pubsubDomain(),
+							server.c2sPort());
+				}
 			}
 			context.getEnvironment().getPropertySources().addFirst(new MapPropertySource(PROPERTY_SOURCE, properties));
 		}
 
-		private static ProsodyServer server(Field field) {
+		private static void put(Map<String, Object> properties, String kind, String host, int componentPort,
+				String componentDomain, String componentSecret, String domain, String mucDomain, String pubsubDomain,
+				int c2sPort) {
+			properties.put("xmpp.component.host", host);
+			properties.put("xmpp.component.port", componentPort);
+			properties.put("xmpp.component.domain", componentDomain);
+			properties.put("xmpp.component.secret", componentSecret);
+			// The server's addresses, for placeholders such as ${xmpp.test.prosody.muc-domain}.
+			String prefix = "xmpp.test." + kind + ".";
+			properties.put(prefix + "domain", domain);
+			properties.put(prefix + "component-domain", componentDomain);
+			properties.put(prefix + "muc-domain", mucDomain);
+			properties.put(prefix + "pubsub-domain", pubsubDomain);
+			properties.put(prefix + "host", host);
+			properties.put(prefix + "c2s-port", c2sPort);
+		}
+
+		private static Object extension(Field field) {
 			ReflectionUtils.makeAccessible(field);
-			ProsodyExtension extension = (ProsodyExtension) ReflectionUtils.getField(field, null);
+			Object extension = ReflectionUtils.getField(field, null);
 			if (extension == null) {
-				throw new IllegalStateException("The ProsodyExtension field " + field + " is null");
+				throw new IllegalStateException("The " + field.getType().getSimpleName() + " field " + field + " is null");
 			}
+			return extension;
+		}
+
+		private static <S> S server(Field field, java.util.function.Supplier<S> server) {
 			try {
-				return extension.server();
+				return server.get();
 			}
 			catch (IllegalStateException ex) {
+				String extension = field.getType().getSimpleName();
 				throw new IllegalStateException("The Spring context of " + field.getDeclaringClass().getName()
-						+ " loads before its ProsodyExtension started Prosody: register the extension with "
+						+ " loads before its " + extension + " started its server: register the extension with "
 						+ "@RegisterExtension on a static field, and keep the default per-method test instance lifecycle", ex);
 			}
 		}

@@ -24,10 +24,19 @@ final class ChatClient implements AutoCloseable {
 
 	private final BlockingQueue<Message> messages = new LinkedBlockingQueue<>();
 
+	/** Every body received, with {@code System.nanoTime()} at its arrival. */
+	final List<Arrival> arrivals = new java.util.concurrent.CopyOnWriteArrayList<>();
+
 	private ChatClient(XMPPTCPConnection connection) {
 		this.connection = connection;
 		// A synchronous listener keeps arrival order.
-		connection.addSyncStanzaListener((stanza) -> this.messages.add((Message) stanza), StanzaTypeFilter.MESSAGE);
+		connection.addSyncStanzaListener((stanza) -> {
+			Message message = (Message) stanza;
+			if (message.getBody() != null) {
+				this.arrivals.add(new Arrival(System.nanoTime(), message.getBody()));
+			}
+			this.messages.add(message);
+		}, StanzaTypeFilter.MESSAGE);
 	}
 
 	static ChatClient login(EjabberdServer server, String user, String password) throws Exception {
@@ -70,6 +79,10 @@ final class ChatClient implements AutoCloseable {
 			}
 		}
 		return bodies;
+	}
+
+	/** A body and when it arrived. */
+	record Arrival(long nanos, String body) {
 	}
 
 	@Override

@@ -50,6 +50,11 @@ class ReplicaTestBot {
 			.run(properties);
 	}
 
+	/** A replica in a JVM of its own, for a test that kills it with SIGKILL. */
+	public static void main(String[] args) {
+		new SpringApplicationBuilder(ReplicaTestBot.class).web(WebApplicationType.NONE).run(args);
+	}
+
 	@Bean
 	Handlers handlers(Replica replica, XmppTemplate template) {
 		return new Handlers(replica, template);

@@ -4,10 +4,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.dom4j.DocumentHelper;
 import org.dom4j.Element;
@@ -26,6 +30,7 @@ import org.xmpp.packet.JID;
 
 import dev.kindling.connection.ComponentConnection;
 import dev.kindling.devserver.EjabberdBalancing;
+import dev.kindling.devserver.EjabberdCluster;
 import dev.kindling.devserver.EjabberdOptions;
 import dev.kindling.devserver.EjabberdServer;
 import dev.kindling.health.ComponentHealth;
@@ -37,6 +42,7 @@ import dev.kindling.pubsub.PubSubTemplate;
 import dev.kindling.replica.Replica;
 import dev.kindling.replica.SlotState;
 import dev.kindling.template.XmppTemplate;
+import dev.kindling.test.XmppTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -182,7 +188,7 @@ class ReplicasIT {
 	}
 
 	@Test
-	void everyReplicasOwnRequestsAreAnsweredWhicheverReplicaTheAnswerReaches() {
+	void everyReplicasOwnRequestsAreAnsweredWhicheverReplicaTheAnswerReaches() throws Exception {
 		List<ConfigurableApplicationContext> both = List.of(homed(server, "r0", "bare-source"),
 				homed(server, "r1", "bare-source"));
 		for (ConfigurableApplicationContext replica : both) {
@@ -196,10 +202,58 @@ class ReplicasIT {
 			}
 			assertThat(CompletableFuture.allOf(answers.toArray(CompletableFuture[]::new))).succeedsWithin(WAIT);
 		}
+		// Through handlers: each user's IQ reaches its replica, whose own request to the server is answered.
+		Set<String> answeredBy = new HashSet<>();
+		for (String user : USERS) {
+			XmppTestClient client = XmppTestClient.login(server, user, user + "-pw");
+			try {
+				org.jivesoftware.smack.packet.IQ answer = client.request(XmppTestClient.iq(server.componentDomain(),
+						org.jivesoftware.smack.packet.IQ.Type.get, "ask", ReplicaTestBot.ASK_NS));
+				Matcher instance = Pattern.compile("instance=(?:'|\"|&apos;|&quot;)(r\\d)")
+					.matcher(answer.toXML().toString());
+				assertThat(instance.find()).as("%s", answer.toXML()).isTrue();
+				answeredBy.add(instance.group(1));
+			}
+			finally {
+				client.close();
+			}
+		}
+		assertThat(answeredBy).containsExactlyInAnyOrder("r0", "r1");
 		// The server's answers all hash to one of the two: the other's arrived as forwards.
 		assertThat(both.stream().mapToLong((replica) -> replicaOf(replica).forwardedOut()).sum()).isGreaterThanOrEqualTo(20);
 		assertThat(both.stream().mapToLong((replica) -> replicaOf(replica).forwardedIn()).sum())
 			.isEqualTo(both.stream().mapToLong((replica) -> replicaOf(replica).forwardedOut()).sum());
+	}
+
+	/**
+	 * Not a timed test: prints the round trip of requests whose answers come straight back next to
+	 * those whose answers are forwarded, measured in the same run, for the docs.
+	 */
+	@Test
+	void forwardedAnswersCostOneMoreTripThroughTheServer() {
+		List<ConfigurableApplicationContext> both = List.of(homed(server, "r0", "bare-source"),
+				homed(server, "r1", "bare-source"));
+		Map<String, Long> medians = new LinkedHashMap<>();
+		for (int round = 0; round < 2; round++) {
+			for (ConfigurableApplicationContext replica : both) {
+				XmppTemplate template = replica.getBean(XmppTemplate.class);
+				long forwardsBefore = replicaOf(replica).forwardedIn();
+				long[] nanos = new long[500];
+				for (int i = 0; i < nanos.length; i++) {
+					IQ disco = new IQ(IQ.Type.get);
+					disco.setTo(server.domain());
+					disco.setChildElement("query", "http://jabber.org/protocol/disco#info");
+					long start = System.nanoTime();
+					template.request(disco, Duration.ofSeconds(5)).join();
+					nanos[i] = System.nanoTime() - start;
+				}
+				java.util.Arrays.sort(nanos);
+				boolean forwarded = replicaOf(replica).forwardedIn() - forwardsBefore == nanos.length;
+				medians.put((forwarded ? "forwarded" : "direct") + " (round " + round + ")", nanos[nanos.length / 2] / 1000);
+			}
+		}
+		assertThat(medians.keySet()).anyMatch((key) -> key.startsWith("forwarded")).anyMatch((key) -> key.startsWith("direct"));
+		System.out.println("Median request round trip in µs, 500 sequential disco#info requests each: " + medians);
 	}
 
 	@Test
@@ -270,6 +324,48 @@ class ReplicasIT {
 
 	private static Room lobbyOf(ConfigurableApplicationContext replica, String lobby) {
 		return replica.getBean(MucRooms.class).room(new JID(lobby)).orElseThrow();
+	}
+
+	@Test
+	void twoReplicasOnTwoClusterNodes() throws Exception {
+		try (EjabberdCluster cluster = EjabberdCluster
+			.start(users(EjabberdOptions.defaults()).withBalancing(EjabberdBalancing.BARE_SOURCE, 2), 2)) {
+			String lobby = "lobby@" + cluster.node(0).mucDomain();
+			String[] room = { "--xmpp.muc.rooms[0].jid=" + lobby, "--xmpp.muc.rooms[0].nick=bot",
+					"--xmpp.component.ping-interval=300ms", "--xmpp.component.ping-timeout=1s" };
+			List<ConfigurableApplicationContext> both = List.of(homed(cluster.node(0), "r0", "bare-source", room),
+					homed(cluster.node(1), "r1", "bare-source", room));
+			assertThat(replicaOf(both.get(0)).home()).isNotEqualTo(replicaOf(both.get(1)).home());
+			for (ConfigurableApplicationContext replica : both) {
+				IQ disco = new IQ(IQ.Type.get);
+				disco.setTo(cluster.node(0).domain());
+				disco.setChildElement("query", "http://jabber.org/protocol/disco#info");
+				assertThat(replica.getBean(XmppTemplate.class).request(disco)).succeedsWithin(WAIT);
+			}
+			await().atMost(WAIT).until(() -> both.stream().filter((replica) -> lobbyOf(replica, lobby).isJoined()).count() == 1);
+			// Users on either node reach their replica, in order, whichever node it is attached to.
+			List<ChatClient> users = new ArrayList<>();
+			for (int i = 0; i < USERS.size(); i++) {
+				users.add(client(cluster.node(i % 2), USERS.get(i)));
+			}
+			for (int i = 0; i < 30; i++) {
+				for (ChatClient user : users) {
+					user.chat(cluster.node(0).componentDomain(), "m" + i);
+				}
+			}
+			Set<String> servedBy = new HashSet<>();
+			for (ChatClient user : users) {
+				List<String> replies = user.bodies(30, WAIT);
+				String instance = replies.get(0).substring(replies.get(0).indexOf('@') + 1);
+				servedBy.add(instance);
+				for (int i = 0; i < 30; i++) {
+					assertThat(replies.get(i)).isEqualTo("m" + i + " @" + instance);
+				}
+			}
+			assertThat(servedBy).containsExactlyInAnyOrder("r0", "r1");
+			assertThat(both).allSatisfy((replica) -> assertThat(replica.getBean(ComponentConnection.class).getStatus().connects())
+				.isEqualTo(1));
+		}
 	}
 
 	@Test

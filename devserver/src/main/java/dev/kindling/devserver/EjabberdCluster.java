@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 
 import org.slf4j.Logger;
@@ -99,14 +100,20 @@ public final class EjabberdCluster implements AutoCloseable {
 		return this.nodes.size();
 	}
 
-	/** Kills node {@code index} with SIGKILL: its component sessions' slots are freed. */
+	/**
+	 * Kills node {@code index} with SIGKILL and returns once the running nodes have noticed (their
+	 * {@link #runningNodes} lack it): its component sessions' slots are free then.
+	 * {@code node(index).kill()} returns at once instead.
+	 */
 	public void kill(int index) {
 		node(index).kill();
+		awaitGone(index);
 	}
 
-	/** Stops node {@code index} with SIGTERM. */
+	/** Stops node {@code index} with SIGTERM; returns once the running nodes have noticed. */
 	public void stop(int index) {
 		node(index).stop();
+		awaitGone(index);
 	}
 
 	/**
@@ -127,6 +134,22 @@ public final class EjabberdCluster implements AutoCloseable {
 			.map(EjabberdServer::nodeName)
 			.filter((name) -> printed.contains('"' + name + '"'))
 			.toList();
+	}
+
+	private void awaitGone(int index) {
+		String name = node(index).nodeName();
+		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+		for (int i = 0; i < size(); i++) {
+			if (i == index || !node(i).isRunning()) {
+				continue;
+			}
+			while (runningNodes(i).contains(name)) {
+				if (System.nanoTime() - deadline > 0) {
+					throw new EjabberdException(node(i).nodeName() + " still counts " + name + " as running");
+				}
+				EjabberdTools.pause(20);
+			}
+		}
 	}
 
 	/** Kills every node and deletes their directories. Idempotent. */

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.Base64;
 
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -32,6 +33,15 @@ class EjabberdClusterTests {
 			.withBalancing(EjabberdBalancing.BARE_SOURCE, 2)
 			.withUser("alice", "alice-pw")
 			.withUser("bob", "bob-pw"), 2);
+	}
+
+	@AfterEach
+	void restartStoppedNodes() {
+		for (int i = 0; i < cluster.size(); i++) {
+			if (!cluster.node(i).isRunning()) {
+				cluster.restart(i);
+			}
+		}
 	}
 
 	@AfterAll
@@ -80,6 +90,23 @@ class EjabberdClusterTests {
 		try (RawXmpp bob = login(second, "bob", "bob-pw")) {
 			bob.send("<iq type='get' id='v' to='localhost'><query xmlns='jabber:iq:version'/></iq>");
 			assertThat(bob.await("<iq[^>]*id=['\"]v['\"][\\s\\S]*?</iq>", TIMEOUT)).contains("result");
+		}
+	}
+
+	@Test
+	void theFirstNodeRejoinsTooWhenRestartedAndKeepsTheUsers() throws Exception {
+		EjabberdServer first = cluster.node(0);
+
+		cluster.kill(0);
+
+		assertThat(cluster.runningNodes(1)).containsExactly(cluster.node(1).nodeName());
+
+		cluster.restart(0);
+
+		assertThat(cluster.runningNodes(1)).containsExactly(first.nodeName(), cluster.node(1).nodeName());
+		try (RawXmpp alice = login(first, "alice", "alice-pw")) {
+			alice.send("<iq type='get' id='v' to='localhost'><query xmlns='jabber:iq:version'/></iq>");
+			assertThat(alice.await("<iq[^>]*id=['\"]v['\"][\\s\\S]*?</iq>", TIMEOUT)).contains("result");
 		}
 	}
 

@@ -168,6 +168,9 @@ class EjabberdServerTests {
 		assertThat(authenticate(server, "bob", "bob-pw")).contains("<success");
 		assertThat(authenticate(server, "d\u00e9sir\u00e9e", "p\"w\\")).contains("<success");
 		assertThat(authenticate(server, "carol", "wrong")).contains("<failure");
+		assertThat(server.evaluate("length(ejabberd_auth:get_users(<<\"localhost\">>))"))
+			.as("the control node reconnects to the restarted node")
+			.isEqualTo("4");
 	}
 
 	@Test
@@ -234,6 +237,9 @@ class EjabberdServerTests {
 		assertThat(server.evaluate("ejabberd_cluster:get_nodes()")).isEqualTo("['" + server.nodeName() + "']");
 		assertThatExceptionOfType(EjabberdException.class).isThrownBy(() -> server.evaluate("erlang:error(boom)"))
 			.withMessageContaining("boom");
+		assertThatExceptionOfType(EjabberdException.class).isThrownBy(() -> server.evaluate("1 +"))
+			.withMessageContaining("evaluate failed");
+		assertThat(server.evaluate("\"d\\x{e9}j\\x{e0}\"")).as("after errors, and in Unicode").isEqualTo("\"déjà\"");
 	}
 
 	@Test

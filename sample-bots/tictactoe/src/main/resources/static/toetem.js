@@ -23,6 +23,8 @@
 		game: null,
 		watching: false,
 		timer: null,
+		// Game addresses this client sent directed presence to: the replica owning a game then hears when it goes.
+		present: new Set(),
 	};
 
 	const $ = (id) => document.getElementById(id);
@@ -192,14 +194,27 @@
 
 	function logout() {
 		if (page.connection) {
+			page.present.forEach((address) => page.connection.send($pres({ to: address, type: 'unavailable' })));
 			page.connection.send($pres({ to: page.config.referee, type: 'unavailable' }));
 			page.connection.disconnect('logout');
+		}
+	}
+
+	/**
+	 * Directed presence to a game's own address, once: with several referee replicas the one that
+	 * owns the game is told when this client goes away (a player forfeits, a spectator stops).
+	 */
+	function presentTo(game) {
+		if (game && game.jid && !page.present.has(game.jid) && page.connection) {
+			page.present.add(game.jid);
+			page.connection.send($pres({ to: game.jid }));
 		}
 	}
 
 	function disconnected() {
 		window.clearInterval(page.timer);
 		page.connection = null;
+		page.present.clear();
 		page.game = null;
 		page.waiting = false;
 		page.watching = false;
@@ -217,22 +232,29 @@
 	// ---- talking to the referee ----
 
 	/**
-	 * Sends an IQ to the referee; resolves with the answer, rejects with the error's text. A `wait`
-	 * error (the referee is still loading its games, or is busy) is tried again a few times.
+	 * Sends an IQ to the referee (the lobby), or to a game's own address for the game's requests;
+	 * resolves with the answer, rejects with the error's text. A `wait` error (the referee is still
+	 * loading its games, or is busy) is tried again a few times.
 	 */
-	function request(type, element, attributes, attempt) {
+	function request(type, element, attributes, to, attempt) {
 		const tries = attempt || 1;
+		const address = to || page.config.referee;
 		return new Promise((resolve, reject) => {
-			const iq = $iq({ type: type, to: page.config.referee }).c(element, attributes);
+			const iq = $iq({ type: type, to: address }).c(element, attributes);
 			page.connection.sendIQ(iq, resolve, (answer) => {
 				const error = answer && answer.getElementsByTagName('error')[0];
 				if (error && error.getAttribute('type') === 'wait' && tries < WAIT_RETRIES) {
-					setTimeout(() => request(type, element, attributes, tries + 1).then(resolve, reject), WAIT_RETRY_MS);
+					setTimeout(() => request(type, element, attributes, address, tries + 1).then(resolve, reject), WAIT_RETRY_MS);
 					return;
 				}
 				reject(new Error(errorText(answer)));
 			}, IQ_TIMEOUT_MS);
 		});
+	}
+
+	/** A game's address: from its state, or (for a game seen only in the list) the item's jid. */
+	function addressOf(game) {
+		return game.jid || (game.id + '@' + page.config.referee);
 	}
 
 	function errorText(answer) {
@@ -254,7 +276,7 @@
 			return null;
 		}
 		const game = {};
-		['id', 'x', 'o', 'board', 'status', 'turn', 'winner', 'resigned', 'forfeited', 'room']
+		['id', 'x', 'o', 'board', 'status', 'turn', 'winner', 'resigned', 'forfeited', 'room', 'jid']
 			.forEach((name) => { game[name] = element.getAttribute(name); });
 		return game;
 	}
@@ -333,11 +355,12 @@
 			const name = item.getAttribute('name') || id;
 			const entry = document.createElement('li');
 			entry.dataset.game = id;
+			const jid = item.getAttribute('jid');
 			entry.textContent = id + ': ' + name;
 			// The referee names a game 'x vs o: status'; nobody watches their own game.
 			const players = name.split(': ')[0].split(' vs ');
 			if (players.indexOf(page.me) < 0) {
-				entry.append(button('Watch', { watch: id }, () => watchGame(id)));
+				entry.append(button('Watch', { watch: id }, () => watchGame({ id: id, jid: jid })));
 			}
 			list.append(entry);
 		});
@@ -363,35 +386,40 @@
 	function start(opponent) {
 		request('set', 'start', { xmlns: NS, opponent: opponent }).then((answer) => {
 			stopWatching();
-			show(gameOf(answer));
+			const game = gameOf(answer);
+			presentTo(game);
+			show(game);
 			refresh();
 		}, (ex) => setStatus('Start: ' + ex.message, 'error'));
 	}
 
+	// A game's requests go to the game's own address, where the referee replica that owns it answers.
 	function move(cell) {
-		request('set', 'move', { xmlns: NS, game: page.game.id, cell: String(cell) })
+		request('set', 'move', { xmlns: NS, cell: String(cell) }, addressOf(page.game))
 			.then((answer) => show(gameOf(answer)), (ex) => setStatus('Move: ' + ex.message, 'error'));
 	}
 
 	function resign() {
-		request('set', 'resign', { xmlns: NS, game: page.game.id })
+		request('set', 'resign', { xmlns: NS }, addressOf(page.game))
 			.then((answer) => show(gameOf(answer)), (ex) => setStatus('Resign: ' + ex.message, 'error'));
 	}
 
-	function watchGame(id) {
+	function watchGame(listed) {
 		stopWatching();
-		request('set', 'watch', { xmlns: NS, game: id }).then((answer) => {
+		request('set', 'watch', { xmlns: NS }, addressOf(listed)).then((answer) => {
 			page.watching = true;
-			log('Watching ' + id);
-			show(gameOf(answer));
-		}, (ex) => setStatus('Watch ' + id + ': ' + ex.message, 'error'));
+			log('Watching ' + listed.id);
+			const game = gameOf(answer);
+			presentTo(game);
+			show(game);
+		}, (ex) => setStatus('Watch ' + listed.id + ': ' + ex.message, 'error'));
 	}
 
 	/** Stops watching the game shown, if it is watched; the referee then sends no more of its events. */
 	function stopWatching() {
 		if (page.watching && page.game) {
 			const id = page.game.id;
-			request('set', 'unwatch', { xmlns: NS, game: id })
+			request('set', 'unwatch', { xmlns: NS }, addressOf(page.game))
 				.then(() => log('Stopped watching ' + id), (ex) => log('Unwatch ' + id + ': ' + ex.message));
 		}
 		page.watching = false;
@@ -408,6 +436,9 @@
 			if ((page.game && page.game.id === game.id) || (mine && game.status === 'playing')) {
 				if (mine && page.watching && page.game.id !== game.id) {
 					stopWatching();
+				}
+				if (mine) {
+					presentTo(game);
 				}
 				show(game);
 			}
@@ -428,6 +459,8 @@
 		const section = $('game');
 		section.hidden = false;
 		section.dataset.game = game.id;
+		// The game's own address: where the page sends its moves (docs/protocol/tictactoe.md, section 1).
+		section.dataset.jid = game.jid || '';
 		section.dataset.status = game.status;
 		section.dataset.role = mark ? mark : 'spectator';
 		$('game-id').textContent = game.id;

@@ -64,6 +64,8 @@ class Forfeits {
 		for (Game game : event.games()) {
 			for (JID client : new JID[] { game.x(), game.o() }) {
 				IQ ping = new IQ(IQ.Type.get);
+				// From the game's address: the answer reaches the replica that owns the game.
+				ping.setFrom(new JID(game.id(), this.xmpp.componentJid().getDomain(), null));
 				ping.setTo(client);
 				ping.setChildElement("ping", PingHandler.NAMESPACE);
 				this.xmpp.request(ping).whenComplete((answer, ex) -> {

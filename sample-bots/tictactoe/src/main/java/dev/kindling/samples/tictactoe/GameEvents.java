@@ -17,7 +17,8 @@ import dev.kindling.template.XmppTemplate;
 
 /**
  * Tells everyone concerned what happened to a game: its players and spectators get a
- * {@code normal} message with the {@code <game/>} state, its room the summary as groupchat.
+ * {@code normal} message with the {@code <game/>} state from the game's address, its room the
+ * summary as groupchat.
  */
 @Component
 class GameEvents {
@@ -32,18 +33,22 @@ class GameEvents {
 
 	private final GameRooms rooms;
 
+	private final GameAddresses addresses;
+
 	private final AtomicLong undelivered = new AtomicLong();
 
-	GameEvents(XmppTemplate xmpp, PayloadMapper payloads, Spectators spectators, GameRooms rooms) {
+	GameEvents(XmppTemplate xmpp, PayloadMapper payloads, Spectators spectators, GameRooms rooms,
+			GameAddresses addresses) {
 		this.xmpp = xmpp;
 		this.payloads = payloads;
 		this.spectators = spectators;
 		this.rooms = rooms;
+		this.addresses = addresses;
 	}
 
-	/** The state as the protocol shows it, with the game's room while there is one. */
+	/** The state as the protocol shows it, with the game's address and its room while there is one. */
 	GameState state(Game game) {
-		return GameState.of(game).withRoom(this.rooms.roomOf(game.id()));
+		return GameState.of(game).withRoom(this.rooms.roomOf(game.id())).withJid(this.addresses.of(game.id()).toString());
 	}
 
 	/** A new game: its room is made (players invited) and its first event sent. */
@@ -53,7 +58,8 @@ class GameEvents {
 	}
 
 	/**
-	 * Sends the game's new state to its players, spectators and room; returns the state. The change
+	 * Sends the game's new state, from the game's address, to its players, spectators and room;
+	 * returns the state. The change
 	 * itself is already made: an event that cannot be sent (the component is down, or its outbound
 	 * buffer is full) is counted and logged, and the recipient catches up with a query.
 	 */
@@ -64,6 +70,7 @@ class GameEvents {
 		recipients.addAll(this.spectators.of(game.id()));
 		for (JID recipient : recipients) {
 			Message event = new Message();
+			event.setFrom(this.addresses.of(game.id()));
 			event.setTo(recipient);
 			event.setType(Message.Type.normal);
 			event.setBody(summary);

@@ -6,8 +6,10 @@ import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.BiFunction;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 import org.xmpp.packet.JID;
@@ -16,10 +18,11 @@ import dev.kindling.ErrorCondition;
 import dev.kindling.XmppErrorException;
 
 /**
- * The waiting list and the games, in memory, each change of a game saved through the
- * {@link GameStore}; the last 1,000 ended games stay queryable. Every method is synchronized: requests from
- * different players are handled concurrently, and a move must see the position the previous
- * move left.
+ * The waiting list and the games held here, in memory, each change of a game and of the waiting
+ * list saved through the {@link GameStore}; the last 1,000 ended games stay queryable. Every method
+ * is synchronized: requests from different players are handled concurrently, and a move must see
+ * the position the previous move left. On several replicas the lobby's replica keeps the waiting
+ * list and each game's replica the game ({@link GameLoader}).
  */
 @Component
 class GameRegistry {
@@ -61,12 +64,14 @@ class GameRegistry {
 		if (this.waiting.putIfAbsent(player.toBareJID(), player) != null) {
 			throw new XmppErrorException(ErrorCondition.CONFLICT, player.toBareJID() + " is already waiting");
 		}
+		this.store.saveWaiting(player);
 	}
 
 	synchronized void leave(JID player) {
 		if (this.waiting.remove(player.toBareJID()) == null) {
 			throw new XmppErrorException(ErrorCondition.ITEM_NOT_FOUND, player.toBareJID() + " is not waiting");
 		}
+		this.store.dropWaiting(player.toBareJID());
 	}
 
 	/**
@@ -74,11 +79,23 @@ class GameRegistry {
 	 * client of the same user going offline changes nothing.
 	 */
 	synchronized boolean wentOffline(JID client) {
-		return this.waiting.remove(client.toBareJID(), client);
+		boolean left = this.waiting.remove(client.toBareJID(), client);
+		if (left) {
+			this.store.dropWaiting(client.toBareJID());
+		}
+		return left;
 	}
 
 	/** Starts a game: the challenger plays X, the waiting opponent O; both leave the waiting list. */
 	synchronized Game start(JID challenger, JID opponent) {
+		return begin(challenger, opponent).game();
+	}
+
+	/**
+	 * {@link #start}, with the store's confirmation of the new game's save: a game another replica
+	 * will own must be in the store before anyone hears of it.
+	 */
+	synchronized Started begin(JID challenger, JID opponent) {
 		if (challenger.toBareJID().equals(opponent.toBareJID())) {
 			throw new XmppErrorException(ErrorCondition.BAD_REQUEST, "You cannot play against yourself");
 		}
@@ -86,11 +103,13 @@ class GameRegistry {
 		if (waitingOpponent == null) {
 			throw new XmppErrorException(ErrorCondition.ITEM_NOT_FOUND, opponent.toBareJID() + " is not waiting");
 		}
-		this.waiting.remove(challenger.toBareJID());
+		this.store.dropWaiting(opponent.toBareJID());
+		if (this.waiting.remove(challenger.toBareJID()) != null) {
+			this.store.dropWaiting(challenger.toBareJID());
+		}
 		Game game = new Game("g" + (++this.lastId), challenger, waitingOpponent, TicTacToe.newGame());
 		this.games.put(game.id(), game);
-		this.store.save(game, this.lastId);
-		return game;
+		return new Started(game, this.store.save(game, this.lastId));
 	}
 
 	/**
@@ -123,7 +142,51 @@ class GameRegistry {
 		for (Game game : snapshot.playing()) {
 			this.games.putIfAbsent(game.id(), game);
 		}
+		restoreLobby(snapshot, false);
+	}
+
+	/**
+	 * Takes back the lobby's part of what the store kept: the id counter and the waiting list.
+	 * {@code replace}: the store's waiting list replaces this one, since another replica may have
+	 * kept the lobby meanwhile (balanced, after each connect); otherwise the players are added.
+	 */
+	synchronized void restoreLobby(GameStore.Snapshot snapshot, boolean replace) {
 		this.lastId = Math.max(this.lastId, snapshot.lastId());
+		if (replace) {
+			this.waiting.clear();
+		}
+		for (JID player : snapshot.waiting()) {
+			this.waiting.putIfAbsent(player.toBareJID(), player);
+		}
+	}
+
+	/** A game another replica started, or this one kept before a restart, loaded from the store: held from now on. */
+	synchronized Game adopt(Game game) {
+		Game held = this.games.putIfAbsent(game.id(), game);
+		return (held != null) ? held : game;
+	}
+
+	/** Stops holding a game: another replica owns it (the lobby started it for that replica). */
+	synchronized void release(String id) {
+		this.games.remove(id);
+	}
+
+	/**
+	 * Stops holding every game, ended ones too: after a reconnect the server may route their
+	 * addresses to another replica, which loads them from the store; this one must not keep (and
+	 * save) a copy that is no longer the latest.
+	 * @return the ids of the games released
+	 */
+	synchronized List<String> releaseAll() {
+		List<String> released = new ArrayList<>(this.games.keySet());
+		this.games.clear();
+		this.ended.clear();
+		return released;
+	}
+
+	/** The game, if held here. */
+	synchronized @Nullable Game find(String id) {
+		return this.games.get(id);
 	}
 
 	synchronized Game get(String id) {
@@ -148,6 +211,15 @@ class GameRegistry {
 			.stream()
 			.filter((game) -> !game.position().isOver() && (client.equals(game.x()) || client.equals(game.o())))
 			.toList();
+	}
+
+	/**
+	 * A game just started.
+	 *
+	 * @param game the new game
+	 * @param saved done when the store confirmed its save, failed when it did not
+	 */
+	record Started(Game game, CompletableFuture<Void> saved) {
 	}
 
 	/** The player who played from {@code client} forfeits the game; see {@link TicTacToe#forfeit}. */

@@ -31,6 +31,11 @@ import dev.kindling.template.XmppTemplate;
  * {@code toetem.store.load-retry}. After a reconnect it has the store save again what the service
  * did not confirm. The games it got back are announced as a {@link GamesResumedEvent}.
  *
+ * <p>Balanced ({@link GameAddresses#balanced()}), it loads at every connect, since a reconnect may
+ * hand this replica the lobby: the waiting list and the id counter replace what it had, and the
+ * owner of every game still playing is told to hold it ({@link GameLoader#wake}), so a restarted
+ * replica's games come back without waiting for their players.
+ *
  * <p>Refusing rather than holding the requests keeps memory bounded however many players retry,
  * and the window is one round trip to the pubsub service; {@code wait} tells clients to retry.
  */
@@ -48,6 +53,10 @@ final class GameReload implements RoutingInterceptor, DisposableBean {
 
 	private final ApplicationEventPublisher events;
 
+	private final GameAddresses addresses;
+
+	private final GameLoader loader;
+
 	private final AtomicBoolean loading = new AtomicBoolean();
 
 	private volatile boolean loaded;
@@ -55,7 +64,9 @@ final class GameReload implements RoutingInterceptor, DisposableBean {
 	private volatile boolean closed;
 
 	GameReload(GameStore store, GameRegistry registry, XmppTemplate xmpp, Duration retry,
-			ApplicationEventPublisher events) {
+			ApplicationEventPublisher events, GameAddresses addresses, GameLoader loader) {
+		this.addresses = addresses;
+		this.loader = loader;
 		this.store = store;
 		this.registry = registry;
 		this.xmpp = xmpp;
@@ -70,7 +81,15 @@ final class GameReload implements RoutingInterceptor, DisposableBean {
 
 	@EventListener
 	void connected(ComponentConnectedEvent event) {
-		if (this.loaded) {
+		if (this.addresses.balanced()) {
+			// Each connect may hand this replica other slots (the lobby's, other games'): it keeps no game,
+			// and saves none again (another replica may have changed it since); the store has what the
+			// players saw, since each save was on the stream before its answer.
+			this.loader.releaseAll();
+			this.loaded = false;
+			load();
+		}
+		else if (this.loaded) {
 			// A reconnect: saves in flight when the stream broke were lost.
 			this.store.resync();
 		}
@@ -91,7 +110,15 @@ final class GameReload implements RoutingInterceptor, DisposableBean {
 			snapshot = CompletableFuture.failedFuture(ex);
 		}
 		snapshot.whenComplete((found, ex) -> {
-			if (ex == null) {
+			if (ex == null && this.addresses.balanced()) {
+				// The lobby's part here; each game goes back to the replica its address leads to.
+				this.registry.restoreLobby(found, true);
+				this.loaded = true;
+				logger.info("Loaded the lobby ({} waiting, last game number {}); waking the owners of {} games still playing",
+						found.waiting().size(), found.lastId(), found.playing().size());
+				this.loader.wake(found.playing().stream().map(Game::id).toList());
+			}
+			else if (ex == null) {
 				this.registry.restore(found);
 				this.loaded = true;
 				logger.info("Resumed {} games still playing; the last game number was {}", found.playing().size(),

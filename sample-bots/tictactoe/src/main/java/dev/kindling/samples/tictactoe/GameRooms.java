@@ -23,7 +23,7 @@ import dev.kindling.template.XmppTemplate;
 
 /**
  * A chat room per game, through Kindling's {@link MucRooms}: made when the game starts (local part
- * = the game's id), both players invited, each event's summary posted as groupchat, destroyed
+ * = the game's id), joined from the game's own address, both players invited, each event's summary posted as groupchat, destroyed
  * {@code toetem.rooms.linger} after the game ended. Posts to a room go out in the order of the
  * game's events, after the referee is in the room.
  */
@@ -38,7 +38,7 @@ class GameRooms {
 
 	private final String service;
 
-	private final JID joinAs;
+	private final GameAddresses addresses;
 
 	private final ScheduledExecutorService timer;
 
@@ -46,7 +46,7 @@ class GameRooms {
 	private final Map<String, CompletableFuture<Room>> rooms = new ConcurrentHashMap<>();
 
 	GameRooms(ToetemProperties properties, ObjectProvider<MucRooms> muc, ObjectProvider<XmppDevServerDetails> devServer,
-			XmppTemplate template, ScheduledExecutorService toetemTimer) {
+			XmppTemplate template, ScheduledExecutorService toetemTimer, GameAddresses addresses) {
 		this.settings = properties.rooms();
 		this.muc = this.settings.enabled() ? muc.getIfAvailable() : null;
 		if (this.settings.enabled() && this.muc == null) {
@@ -62,7 +62,7 @@ class GameRooms {
 					"Must not be negative.");
 		}
 		this.service = service(this.settings.service(), devServer.getIfAvailable(), template.componentJid());
-		this.joinAs = template.componentJid();
+		this.addresses = addresses;
 		this.timer = toetemTimer;
 	}
 
@@ -95,7 +95,8 @@ class GameRooms {
 		}
 		JID jid = new JID(game.id(), this.service, null);
 		String reason = "Game " + game.id() + ": " + game.title();
-		CompletableFuture<Room> joined = this.muc.join(RoomSpec.of(jid, this.settings.nick(), this.joinAs))
+		// From the game's address: the room's traffic then reaches the replica that owns the game.
+		CompletableFuture<Room> joined = this.muc.join(RoomSpec.of(jid, this.settings.nick(), this.addresses.of(game.id())))
 			.thenApply((room) -> {
 				room.invite(game.x(), reason);
 				room.invite(game.o(), reason);
@@ -129,6 +130,19 @@ class GameRooms {
 			return;
 		}
 		this.timer.schedule(() -> destroy(id), this.settings.linger().toMillis(), TimeUnit.MILLISECONDS);
+	}
+
+	/** This process no longer holds the games: it leaves their rooms (their new holders join them). */
+	@EventListener
+	void released(GamesReleasedEvent event) {
+		event.ids().forEach(this::leave);
+	}
+
+	private void leave(String id) {
+		CompletableFuture<Room> last = this.rooms.remove(id);
+		if (last != null && this.muc != null) {
+			this.muc.leave(new JID(id, this.service, null));
+		}
 	}
 
 	private void destroy(String id) {

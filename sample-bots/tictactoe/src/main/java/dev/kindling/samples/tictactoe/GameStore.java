@@ -1,7 +1,10 @@
 package dev.kindling.samples.tictactoe;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+
+import org.xmpp.packet.JID;
 
 /**
  * Where the referee keeps its games so that a restart loses none. {@link GameRegistry} calls
@@ -20,11 +23,39 @@ interface GameStore {
 	 * count, never the caller's.
 	 * @param game the game as it is now
 	 * @param lastId the registry's id counter: the number in the newest game's id
+	 * @return done when the store confirmed the save, failed when it refused or did not answer
 	 */
-	void save(Game game, long lastId);
+	CompletableFuture<Void> save(Game game, long lastId);
 
-	/** The games still playing and the id counter, as the store last kept them. */
+	/**
+	 * Keep a player on the waiting list, with the full JID they joined from; like {@link #save},
+	 * sent at once and never the caller's failure.
+	 */
+	default void saveWaiting(JID player) {
+	}
+
+	/** Take a player (bare JID) off the waiting list; like {@link #saveWaiting}. */
+	default void dropWaiting(String player) {
+	}
+
+	/** The games still playing, the id counter and the waiting list, as the store last kept them. */
 	CompletableFuture<Snapshot> load();
+
+	/**
+	 * One game still playing, as the store kept it: what a replica that receives a stanza for a game
+	 * it does not hold loads. Empty for a game the store does not keep (unknown, or ended).
+	 */
+	default CompletableFuture<Optional<Game>> loadGame(String id) {
+		return CompletableFuture.completedFuture(Optional.empty());
+	}
+
+	/**
+	 * The games the store knows, playing and recently ended, as players see them: the game list
+	 * that is the same whichever replica answers. Empty for a store that keeps nothing.
+	 */
+	default CompletableFuture<List<Toetem.GameState>> list() {
+		return CompletableFuture.completedFuture(List.of());
+	}
 
 	/**
 	 * Save again what was not confirmed, e.g. after the component reconnected: saves in flight when
@@ -38,11 +69,17 @@ interface GameStore {
 	 *
 	 * @param playing the games still playing
 	 * @param lastId the highest game number ever handed out ({@code 0} for none)
+	 * @param waiting the waiting players, each the full JID they joined from, in the order they joined
 	 */
-	record Snapshot(List<Game> playing, long lastId) {
+	record Snapshot(List<Game> playing, long lastId, List<JID> waiting) {
 
 		public Snapshot {
 			playing = List.copyOf(playing);
+			waiting = List.copyOf(waiting);
+		}
+
+		Snapshot(List<Game> playing, long lastId) {
+			this(playing, lastId, List.of());
 		}
 
 	}
@@ -51,7 +88,8 @@ interface GameStore {
 	final class InMemory implements GameStore {
 
 		@Override
-		public void save(Game game, long lastId) {
+		public CompletableFuture<Void> save(Game game, long lastId) {
+			return CompletableFuture.completedFuture(null);
 		}
 
 		@Override

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.xmpp.packet.JID;
 
@@ -80,6 +81,12 @@ class Spectators {
 
 	void forget(String id) {
 		this.watchers.remove(id);
+	}
+
+	/** Games this process no longer holds: their spectators watch again where the games are now. */
+	@EventListener
+	void released(GamesReleasedEvent event) {
+		event.ids().forEach(this::forget);
 	}
 
 }

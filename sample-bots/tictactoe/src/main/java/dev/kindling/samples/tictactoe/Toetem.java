@@ -22,25 +22,43 @@ final class Toetem {
 	record Start(@JacksonXmlProperty(isAttribute = true) @NotNull String opponent) {
 	}
 
-	/** {@code <move game='g1' cell='4'/>}: mark a cell, 0 to 8 row by row. */
+	/**
+	 * {@code <move cell='4'/>} to the game's address (or {@code <move game='g1' cell='4'/>} to the
+	 * referee's): mark a cell, 0 to 8 row by row.
+	 */
 	@XmppPayload(namespace = NAMESPACE, element = "move")
-	record Move(@JacksonXmlProperty(isAttribute = true) @NotNull String game,
+	record Move(@JacksonXmlProperty(isAttribute = true) @Nullable String game,
 			@JacksonXmlProperty(isAttribute = true) @NotNull Integer cell) {
 	}
 
-	/** {@code <resign game='g1'/>}. */
+	/** {@code <resign/>} to the game's address ({@code game='g1'} when sent to the referee's). */
 	@XmppPayload(namespace = NAMESPACE, element = "resign")
-	record Resign(@JacksonXmlProperty(isAttribute = true) @NotNull String game) {
+	record Resign(@JacksonXmlProperty(isAttribute = true) @Nullable String game) {
 	}
 
-	/** {@code <watch game='g1'/>}: receive every event of a game as a spectator. */
+	/** {@code <watch/>}: receive every event of a game as a spectator. */
 	@XmppPayload(namespace = NAMESPACE, element = "watch")
-	record Watch(@JacksonXmlProperty(isAttribute = true) @NotNull String game) {
+	record Watch(@JacksonXmlProperty(isAttribute = true) @Nullable String game) {
 	}
 
-	/** {@code <unwatch game='g1'/>}: stop watching. */
+	/** {@code <unwatch/>}: stop watching. */
 	@XmppPayload(namespace = NAMESPACE, element = "unwatch")
-	record Unwatch(@JacksonXmlProperty(isAttribute = true) @NotNull String game) {
+	record Unwatch(@JacksonXmlProperty(isAttribute = true) @Nullable String game) {
+	}
+
+	/**
+	 * {@code <resume/>} in a message the referee sends from its domain to a game's address:
+	 * whichever replica owns that address loads the game (see {@link GameLoader}).
+	 */
+	static final String RESUME = "resume";
+
+	/**
+	 * {@code <player jid='bob@localhost/web' joined='1765151234567'/>}: a waiting player (the full JID
+	 * they joined from, when, in ms since the epoch), an item of the referee's own store.
+	 */
+	@XmppPayload(namespace = NAMESPACE, element = "player")
+	record Player(@JacksonXmlProperty(isAttribute = true) @Nullable String jid,
+			@JacksonXmlProperty(isAttribute = true) @Nullable Long joined) {
 	}
 
 	/** {@code <counter last='7'/>}: the last game number, an item of the referee's own store. */
@@ -62,6 +80,7 @@ final class Toetem {
 	 * @param resigned {@code x} or {@code o} when a player resigned
 	 * @param forfeited {@code x} or {@code o} when a player forfeited by going offline
 	 * @param room the game's chat room (bare JID) while the referee keeps one
+	 * @param jid the game's own address, where its requests go and its events come from
 	 * @param xJid the full JID X plays from: only in the referee's stored items, never sent to players
 	 * @param oJid the full JID O plays from, likewise
 	 */
@@ -76,6 +95,7 @@ final class Toetem {
 			@JacksonXmlProperty(isAttribute = true) @Nullable String resigned,
 			@JacksonXmlProperty(isAttribute = true) @Nullable String forfeited,
 			@JacksonXmlProperty(isAttribute = true) @Nullable String room,
+			@JacksonXmlProperty(isAttribute = true) @Nullable String jid,
 			@JacksonXmlProperty(localName = "x-jid", isAttribute = true) @Nullable String xJid,
 			@JacksonXmlProperty(localName = "o-jid", isAttribute = true) @Nullable String oJid) {
 
@@ -95,18 +115,24 @@ final class Toetem {
 			return new GameState(game.id(), game.x().toBareJID(), game.o().toBareJID(), position.board(), status,
 					position.isOver() ? null : lower(position.toMove()), winner,
 					(position.resigned() != null) ? lower(position.resigned()) : null,
-					(position.forfeited() != null) ? lower(position.forfeited()) : null, null, null, null);
+					(position.forfeited() != null) ? lower(position.forfeited()) : null, null, null, null, null);
 		}
 
 		GameState withRoom(@Nullable String room) {
 			return new GameState(this.id, this.x, this.o, this.board, this.status, this.turn, this.winner,
-					this.resigned, this.forfeited, room, this.xJid, this.oJid);
+					this.resigned, this.forfeited, room, this.jid, this.xJid, this.oJid);
+		}
+
+		/** The state with the game's own address. */
+		GameState withJid(@Nullable String jid) {
+			return new GameState(this.id, this.x, this.o, this.board, this.status, this.turn, this.winner,
+					this.resigned, this.forfeited, this.room, jid, this.xJid, this.oJid);
 		}
 
 		/** The state with the full JIDs the players play from, as the referee stores it. */
-		GameState withClients(String xJid, String oJid) {
+		GameState withClients(@Nullable String xJid, @Nullable String oJid) {
 			return new GameState(this.id, this.x, this.o, this.board, this.status, this.turn, this.winner,
-					this.resigned, this.forfeited, this.room, xJid, oJid);
+					this.resigned, this.forfeited, this.room, this.jid, xJid, oJid);
 		}
 
 		private static String lower(TicTacToe.Mark mark) {

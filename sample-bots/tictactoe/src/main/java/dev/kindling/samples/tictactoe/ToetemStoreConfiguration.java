@@ -32,8 +32,8 @@ class ToetemStoreConfiguration {
 
 	@Bean
 	GameReload gameReload(GameStore store, GameRegistry registry, XmppTemplate xmpp, ToetemStoreProperties properties,
-			ApplicationEventPublisher events) {
-		return new GameReload(store, registry, xmpp, properties.loadRetry(), events);
+			ApplicationEventPublisher events, GameAddresses addresses, GameLoader loader) {
+		return new GameReload(store, registry, xmpp, properties.loadRetry(), events, addresses, loader);
 	}
 
 }

@@ -19,12 +19,13 @@ import org.xmpp.packet.JID;
  * @param resultsNode Node the final state of every ended game is published to, for feeds and room bots
  * @param maxResults Items the results node keeps: the most recent results
  * @param loadRetry Time between attempts to load the games when the service could not be reached or refused
+ * @param waitingNode Node whose items are the players on the waiting list, one per bare JID, so every replica (and a restarted referee) sees the same list
  */
 @ConfigurationProperties(ToetemStoreProperties.PREFIX)
 record ToetemStoreProperties(@DefaultValue("true") boolean enabled, @Nullable String service,
 		@DefaultValue("toetem/games") String gamesNode, @DefaultValue("256") int maxGames,
 		@DefaultValue("toetem/results") String resultsNode, @DefaultValue("100") int maxResults,
-		@DefaultValue("5s") Duration loadRetry) {
+		@DefaultValue("5s") Duration loadRetry, @DefaultValue("toetem/waiting") String waitingNode) {
 
 	static final String PREFIX = "toetem.store";
 
@@ -34,9 +35,14 @@ record ToetemStoreProperties(@DefaultValue("true") boolean enabled, @Nullable St
 		positive("max-results", maxResults);
 		node("games-node", gamesNode);
 		node("results-node", resultsNode);
+		node("waiting-node", waitingNode);
 		if (gamesNode.equals(resultsNode)) {
 			throw new InvalidConfigurationPropertyValueException(PREFIX + ".results-node", resultsNode,
 					"Must differ from " + PREFIX + ".games-node: ended games are retracted from that node.");
+		}
+		if (waitingNode.equals(gamesNode) || waitingNode.equals(resultsNode)) {
+			throw new InvalidConfigurationPropertyValueException(PREFIX + ".waiting-node", waitingNode,
+					"Must differ from " + PREFIX + ".games-node and " + PREFIX + ".results-node.");
 		}
 		if (loadRetry.isZero() || loadRetry.isNegative()) {
 			throw new InvalidConfigurationPropertyValueException(PREFIX + ".load-retry", loadRetry,

@@ -36,11 +36,14 @@ class GameEventsTests {
 	void anEventThatCannotBeSentIsCountedAndTheOthersStillGoOut() {
 		Outbox outbox = new Outbox("bob@localhost/laptop");
 		StaticListableBeanFactory none = new StaticListableBeanFactory();
+		GameAddresses addresses = new GameAddresses("toetem.example.com", false);
 		GameRooms rooms = new GameRooms(
 				new ToetemProperties(Duration.ofSeconds(30), new ToetemProperties.Rooms(false, null, "referee", Duration.ZERO)),
-				none.getBeanProvider(MucRooms.class), none.getBeanProvider(XmppDevServerDetails.class), outbox, this.timer);
+				none.getBeanProvider(MucRooms.class), none.getBeanProvider(XmppDevServerDetails.class), outbox, this.timer,
+				addresses);
 		GameRegistry registry = new GameRegistry();
-		GameEvents events = new GameEvents(outbox, PayloadMapper.withDefaults(), new Spectators(registry), rooms);
+		GameEvents events = new GameEvents(outbox, PayloadMapper.withDefaults(), new Spectators(registry), rooms,
+				addresses);
 		registry.join(new JID("bob@localhost/laptop"));
 		Game game = registry.start(new JID("alice@localhost/phone"), new JID("bob@localhost"));
 
@@ -48,6 +51,9 @@ class GameEventsTests {
 
 		assertThat(state.status()).isEqualTo("playing");
 		assertThat(outbox.sent).extracting((stanza) -> stanza.getTo().toString()).containsExactly("alice@localhost/phone");
+		assertThat(outbox.sent).extracting((stanza) -> stanza.getFrom().toString())
+			.containsExactly(game.id() + "@toetem.example.com");
+		assertThat(state.jid()).isEqualTo(game.id() + "@toetem.example.com");
 		assertThat(events.undelivered()).isEqualTo(1);
 	}
 

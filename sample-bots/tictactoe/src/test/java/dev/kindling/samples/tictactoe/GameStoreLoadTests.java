@@ -83,7 +83,9 @@ class GameStoreLoadTests {
 				item("g7", "X---O----", "playing", "x") + item("g8", "XXXOO----", "playing", "o")
 						+ item("g5", "XXXXXXXXX", "playing", "o") + "<item id='counter'><counter xmlns='" + NS
 						+ "' last='9'/></item>",
-				"<item id='g8'><game xmlns='" + NS + "' id='g8' status='x-won'/></item>");
+				"<item id='g8'><game xmlns='" + NS + "' id='g8' status='x-won'/></item>",
+				"<item id='erin@localhost'><player xmlns='" + NS + "' jid='erin@localhost/web' joined='2'/></item>"
+						+ "<item id='frank@localhost'><player xmlns='" + NS + "' jid='frank@localhost/web' joined='1'/></item>");
 		await().atMost(Duration.ofSeconds(5)).until(this.reload::isLoaded);
 
 		assertThat(failures("restore")).isEqualTo(broken + 1);
@@ -92,6 +94,11 @@ class GameStoreLoadTests {
 		assertThat(state("g8").getType()).isEqualTo(IQ.Type.error);
 		assertThat(state("g5").getType()).isEqualTo(IQ.Type.error);
 		assertThat(state("g7").getChildElement().attributeValue("board")).isEqualTo("X---O----");
+		// The waiting list is back too, in the order the players joined.
+		IQ waiting = this.harness.send(Stanzas.iqGet(ALICE, "bot.test",
+				"<query xmlns='http://jabber.org/protocol/disco#items' node='waiting'/>")).answers().get(0);
+		assertThat(waiting.getChildElement().elements("item")).extracting((item) -> item.attributeValue("jid"))
+			.containsExactly("frank@localhost", "erin@localhost");
 
 		// Bob's forfeit is pending (the grace is 30 s) until a client of his says it is back.
 		await().atMost(Duration.ofSeconds(5)).until(() -> this.forfeits.pending() == 1);

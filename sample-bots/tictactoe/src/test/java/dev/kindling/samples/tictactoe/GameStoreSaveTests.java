@@ -96,6 +96,23 @@ class GameStoreSaveTests {
 	}
 
 	@Test
+	void keepsTheWaitingListOnTheService() {
+		SentStanzas joined = set(this.bob, "<join xmlns='" + NS + "'/>");
+
+		IQ waiting = single(joined, pubsub("publish", StoreScripts.WAITING), bare(this.bob));
+		assertThat(StoreScripts.payload(waiting).getName()).isEqualTo("player");
+		assertThat(StoreScripts.payload(waiting).attributeValue("jid")).isEqualTo(this.bob);
+		assertSentBeforeAnswerAndEvents(joined, waiting);
+
+		SentStanzas started = set(this.alice, "<start xmlns='" + NS + "' opponent='" + bare(this.bob) + "'/>");
+
+		assertSentBeforeAnswerAndEvents(started, single(started, pubsub("retract", StoreScripts.WAITING), bare(this.bob)));
+		set(this.alice, "<join xmlns='" + NS + "'/>");
+		SentStanzas left = set(this.alice, "<leave xmlns='" + NS + "'/>");
+		assertSentBeforeAnswerAndEvents(left, single(left, pubsub("retract", StoreScripts.WAITING), bare(this.alice)));
+	}
+
+	@Test
 	void publishesTheResultAndRetractsTheEndedGame() {
 		String id = start();
 		move(this.alice, id, 0);

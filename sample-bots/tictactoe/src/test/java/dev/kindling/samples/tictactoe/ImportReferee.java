@@ -16,7 +16,8 @@ import org.springframework.context.annotation.Import;
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @Import({ ToetemConfiguration.class, ToetemStoreConfiguration.class, GameRegistry.class, GameDirectory.class,
-		GameEvents.class, Spectators.class, GameRooms.class, Forfeits.class })
+		GameEvents.class, Spectators.class, GameRooms.class, Forfeits.class, GameAddresses.class,
+		GameLoader.class })
 @interface ImportReferee {
 
 }

@@ -191,6 +191,28 @@ class RefereeTests {
 	}
 
 	@Test
+	void aGamesRequestsGoToItsOwnAddressAndItsEventsComeFromThere() {
+		String id = start();
+		String game = id + "@bot.test";
+
+		SentStanzas moved = this.harness.send(Stanzas.iqSet(this.alice, game, "<move xmlns='" + NS + "' cell='4'/>"));
+
+		Element state = result(moved, this.alice);
+		assertThat(state.attributeValue("board")).isEqualTo("----X----");
+		assertThat(state.attributeValue("jid")).isEqualTo(game);
+		assertThat(moved.iqs().get(0).getFrom().toString()).isEqualTo(game);
+		assertThat(moved.messages()).allSatisfy((event) -> assertThat(event.getFrom().toString()).isEqualTo(game));
+		assertThat(this.harness.send(Stanzas.iqGet(this.carol, game, "<game xmlns='" + NS + "'/>"))).singleIq().isResult();
+		// An attribute naming another game than the address is refused; so is a lobby request at a game.
+		assertThat(this.harness.send(Stanzas.iqSet(this.bob, game, "<move xmlns='" + NS + "' game='g0' cell='0'/>")))
+			.singleIq().isError().hasErrorCondition(Condition.bad_request);
+		assertThat(this.harness.send(Stanzas.iqSet(this.carol, game, "<join xmlns='" + NS + "'/>"))).singleIq().isError()
+			.hasErrorCondition(Condition.feature_not_implemented);
+		// On one process the referee's domain still takes the game's requests, naming the game.
+		assertThat(result(move(this.bob, id, 0), this.bob).attributeValue("board")).isEqualTo("O---X----");
+	}
+
+	@Test
 	void answersAQueryForAnUnknownGameItemNotFound() {
 		assertThat(this.harness.send(Stanzas.iqGet(this.alice, "bot.test", "<game xmlns='" + NS + "' id='nope'/>")))
 			.singleIq().isError().hasErrorCondition(Condition.item_not_found);
@@ -204,7 +226,7 @@ class RefereeTests {
 		List<Element> games = discoItems(null);
 		assertThat(games).anySatisfy((item) -> {
 			assertThat(item.attributeValue("node")).isEqualTo(id);
-			assertThat(item.attributeValue("jid")).isEqualTo("bot.test");
+			assertThat(item.attributeValue("jid")).isEqualTo(id + "@bot.test");
 			assertThat(item.attributeValue("name")).isEqualTo(bare(this.alice) + " vs " + bare(this.bob) + ": playing");
 		});
 		assertThat(discoItems(Toetem.WAITING_NODE)).extracting((item) -> item.attributeValue("jid"))

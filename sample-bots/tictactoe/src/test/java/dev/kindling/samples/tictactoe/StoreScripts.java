@@ -17,6 +17,8 @@ final class StoreScripts {
 
 	static final String RESULTS = "toetem/results";
 
+	static final String WAITING = "toetem/waiting";
+
 	private StoreScripts() {
 	}
 
@@ -46,8 +48,18 @@ final class StoreScripts {
 
 	/** Creating the nodes works, and the nodes hold these items (XML of {@code <item/>} elements). */
 	static void serve(XmppTestHarness harness, String gameItems, String resultItems) {
+		serve(harness, gameItems, resultItems, "");
+	}
+
+	/** {@link #serve(XmppTestHarness, String, String)} with waiting players (XML of {@code <item/>} elements). */
+	static void serve(XmppTestHarness harness, String gameItems, String resultItems, String waitingItems) {
 		harness.whenRequest(pubsub("create", GAMES)).thenResult();
 		harness.whenRequest(pubsub("create", RESULTS)).thenResult();
+		harness.whenRequest(pubsub("create", WAITING)).thenResult();
+		harness.whenRequest(pubsub("items", WAITING))
+			.thenResult("<pubsub xmlns='" + PUBSUB + "'><items node='" + WAITING + "'>" + waitingItems + "</items></pubsub>");
+		harness.whenRequest(pubsub("publish", WAITING)).thenResult();
+		harness.whenRequest(pubsub("retract", WAITING)).thenResult();
 		harness.whenRequest(pubsub("items", GAMES))
 			.thenResult("<pubsub xmlns='" + PUBSUB + "'><items node='" + GAMES + "'>" + gameItems + "</items></pubsub>");
 		harness.whenRequest(pubsub("items", RESULTS))

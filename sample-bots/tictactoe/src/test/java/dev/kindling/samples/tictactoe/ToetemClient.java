@@ -16,6 +16,7 @@ import org.jivesoftware.smack.packet.StandardExtensionElement;
 import org.jivesoftware.smack.packet.StanzaError;
 import org.jivesoftware.smack.packet.UnparsedIQ;
 
+import dev.kindling.devserver.EjabberdServer;
 import dev.kindling.devserver.ProsodyServer;
 import dev.kindling.test.XmppTestClient;
 
@@ -60,14 +61,24 @@ final class ToetemClient implements AutoCloseable {
 		return new ToetemClient(XmppTestClient.login(server, user, user));
 	}
 
+	/** Logs in to ejabberd as a user whose password is the user name, without directed presence. */
+	static ToetemClient connect(EjabberdServer server, String user) {
+		return new ToetemClient(XmppTestClient.login(server, user, user));
+	}
+
 	XmppTestClient client() {
 		return this.client;
 	}
 
 	/** A {@code set} (or {@code get} for {@code game}) answered with a result; its child as XML. */
 	String request(String element, String attributes) {
+		return request(REFEREE, element, attributes);
+	}
+
+	/** {@link #request(String, String)} to an address of the referee's: a game's own, e.g. {@code g1@toetem.localhost}. */
+	String request(String to, String element, String attributes) {
 		try {
-			IQ answer = this.client.request(iq(element, attributes));
+			IQ answer = this.client.request(iq(to, element, attributes));
 			return (answer instanceof UnparsedIQ unparsed) ? unparsed.getContent().toString() : "";
 		}
 		catch (XMPPException.XMPPErrorException ex) {
@@ -80,7 +91,7 @@ final class ToetemClient implements AutoCloseable {
 		StanzaError[] error = new StanzaError[1];
 		assertThatExceptionOfType(XMPPException.XMPPErrorException.class)
 			.as("<%s %s/> should be refused", element, attributes)
-			.isThrownBy(() -> this.client.request(iq(element, attributes)))
+			.isThrownBy(() -> this.client.request(iq(REFEREE, element, attributes)))
 			.satisfies((ex) -> error[0] = ex.getStanzaError());
 		return error[0];
 	}
@@ -143,7 +154,7 @@ final class ToetemClient implements AutoCloseable {
 		return null;
 	}
 
-	private static IQ iq(String element, String attributes) {
+	private static IQ iq(String to, String element, String attributes) {
 		IQ iq = new IQ(element, Toetem.NAMESPACE) {
 			@Override
 			protected IQChildElementXmlStringBuilder getIQChildElementBuilder(IQChildElementXmlStringBuilder xml) {
@@ -153,7 +164,7 @@ final class ToetemClient implements AutoCloseable {
 			}
 		};
 		iq.setType("game".equals(element) ? IQ.Type.get : IQ.Type.set);
-		iq.setTo(XmppTestClient.jid(REFEREE));
+		iq.setTo(XmppTestClient.jid(to));
 		return iq;
 	}
 

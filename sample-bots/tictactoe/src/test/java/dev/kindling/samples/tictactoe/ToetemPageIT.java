@@ -92,6 +92,8 @@ class ToetemPageIT {
 			player.awaitAttribute(By.id("game"), "data-status", "x-won");
 			assertThat(player.text(By.id("result"))).isEqualTo("alice@localhost (X) wins");
 			assertThat(player.text(By.id("game-id"))).isEqualTo(id);
+			// The moves went to the game's own address, which every answer and event carries.
+			assertThat(player.awaitAttribute(By.id("game"), "data-jid")).isEqualTo(id + "@toetem.localhost");
 			for (int cell = 0; cell < 9; cell++) {
 				assertThat(player.enabled(Browser.cell(cell))).as("cell %d after the game", cell).isFalse();
 			}
@@ -119,6 +121,7 @@ class ToetemPageIT {
 		carol.click(By.cssSelector("#games [data-watch='" + id + "']"));
 		carol.awaitAttribute(By.id("game"), "data-game", id);
 		carol.awaitAttribute(By.id("game"), "data-role", "spectator");
+		carol.awaitAttribute(By.id("game"), "data-jid", id + "@toetem.localhost");
 		carol.awaitMark(4, "X");
 
 		bob.play(0);

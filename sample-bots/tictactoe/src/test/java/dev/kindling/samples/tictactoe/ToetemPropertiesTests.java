@@ -25,7 +25,7 @@ class ToetemPropertiesTests {
 
 	private final ApplicationContextRunner runner = new ApplicationContextRunner()
 		.withUserConfiguration(Infrastructure.class, ToetemConfiguration.class, GameRegistry.class, Spectators.class,
-				GameEvents.class, GameRooms.class, Forfeits.class);
+				GameEvents.class, GameRooms.class, Forfeits.class, GameAddresses.class);
 
 	@Test
 	void defaultsToAThirtySecondGraceAndRoomsOnTheConferenceServiceOfTheParentDomain() {
@@ -69,7 +69,7 @@ class ToetemPropertiesTests {
 	void roomsWithoutTheMucHelperFailStartupUnlessSwitchedOff() {
 		ApplicationContextRunner withoutMuc = new ApplicationContextRunner().withUserConfiguration(Template.class,
 				ToetemConfiguration.class, GameRegistry.class, Spectators.class, GameEvents.class, GameRooms.class,
-				Forfeits.class);
+				Forfeits.class, GameAddresses.class);
 
 		assertFailsNaming(withoutMuc, "toetem.rooms.enabled");
 		withoutMuc.withPropertyValues("toetem.rooms.enabled=false")

@@ -21,7 +21,7 @@ class ToetemStoreConfigurationTests {
 	private final ApplicationContextRunner runner = new ApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(XmppComponentAutoConfiguration.class, XmppPayloadAutoConfiguration.class,
 				XmppPubSubAutoConfiguration.class))
-		.withUserConfiguration(ToetemStoreConfiguration.class, GameRegistry.class)
+		.withUserConfiguration(ToetemStoreConfiguration.class, GameRegistry.class, GameAddresses.class, GameLoader.class)
 		.withPropertyValues("xmpp.component.host=127.0.0.1", "xmpp.component.port=" + closedPort(),
 				"xmpp.component.shutdown-timeout=1s", "xmpp.component.domain=toetem.example.com",
 				"xmpp.component.secret=s3cret");

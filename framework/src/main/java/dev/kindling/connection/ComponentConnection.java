@@ -209,9 +209,9 @@ public class ComponentConnection implements SmartLifecycle {
 		String unsent = dropped.isEmpty() ? "" : " (" + dropped.size() + " unsent stanzas dropped)";
 		if (cause instanceof ComponentConnectException connect && connect.getReason() == Reason.CONFLICT) {
 			// Reconnecting would kick the newcomer out in turn (with kick_old), and so on for ever.
-			logger.warn("Component '{}' was replaced: the server closed its stream with conflict ({}): another "
-					+ "instance took the domain over. This instance does not reconnect; it stays REPLACED, not ready, "
-					+ "until it is stopped{}", this.endpoint.domain(), cause.getMessage(), unsent);
+			logger.warn("Component '{}' was replaced by another instance: {}. This instance does not reconnect (that "
+					+ "would kick the other one out in turn); it stays REPLACED and not ready until it is stopped{}",
+					this.endpoint.domain(), cause.getMessage(), unsent);
 			setStatus(ConnectionState.REPLACED, cause);
 			publish(new ComponentDisconnectedEvent(this, cause));
 			return;

@@ -66,6 +66,11 @@ final class ComponentStream implements ComponentTransport.Wire {
 	/** How long a close waits for the server's end of the stream after sending ours. */
 	private static final Duration SERVER_END_WAIT = Duration.ofSeconds(1);
 
+	/** What a close keeps of its timeout for the server's end, after waiting for its ping's answer. */
+	private static final Duration BARRIER_MARGIN = Duration.ofSeconds(1);
+
+	private static final String BARRIER_ID = "kindling-end";
+
 	private final ComponentEndpoint endpoint;
 
 	private final Socket socket;
@@ -103,6 +108,19 @@ final class ComponentStream implements ComponentTransport.Wire {
 	private final AtomicInteger late = new AtomicInteger();
 
 	private volatile boolean endSent;
+
+	/** The close's last ping was sent; its answer, read by the reader, releases the end. */
+	private volatile boolean barrierSent;
+
+	private volatile boolean barrierPassed;
+
+	/** When the close's ping was sent and answered (System.nanoTime), for the log. */
+	private volatile long barrierSentAt;
+
+	private volatile long barrierPassedAt;
+
+	/** Until when the writer waits for the answer to the close's ping (System.nanoTime). */
+	private volatile long barrierDeadline;
 
 	private volatile @Nullable Thread writer;
 
@@ -256,14 +274,10 @@ final class ComponentStream implements ComponentTransport.Wire {
 				Packet stanza = toPacket(element);
 				try {
 					observer.received(stanza);
-					if (this.endSent && !(stanza instanceof IQ iq && iq.isResponse())) {
-						// Routed to us before the server read our end: nothing can answer it on this stream.
-						this.late.incrementAndGet();
-						observer.dropped(stanza, DropReason.SHUTDOWN);
+					if (this.barrierSent && isClosing(stanza, observer)) {
+						continue;
 					}
-					else {
-						listener.onStanza(stanza);
-					}
+					listener.onStanza(stanza);
 				}
 				catch (RuntimeException ex) {
 					logger.error("Stanza listener failed; the stream stays up", ex);
@@ -280,15 +294,52 @@ final class ComponentStream implements ComponentTransport.Wire {
 		}
 	}
 
+	/**
+	 * While closing: take the answer to the close's ping (it releases the end), and drop what
+	 * arrives after the end was sent. Returns whether the stanza was taken here.
+	 */
+	private boolean isClosing(Packet stanza, StanzaObserver observer) {
+		if (stanza instanceof IQ iq && iq.isResponse()) {
+			if (BARRIER_ID.equals(iq.getID()) && !this.barrierPassed) {
+				this.barrierPassedAt = System.nanoTime();
+				this.barrierPassed = true;
+				Thread thread = this.writer;
+				if (thread != null) {
+					thread.interrupt();
+				}
+				return true;
+			}
+			return false;
+		}
+		if (this.barrierPassed || this.endSent) {
+			// Read after the answer to our last ping: the writer is ending the stream, so nothing can
+			// answer it here (the server routed it before it read our end).
+			this.late.incrementAndGet();
+			observer.dropped(stanza, DropReason.AFTER_STREAM_END);
+			return true;
+		}
+		return false;
+	}
+
 	private Packet toPacket(Element element) {
 		return switch (element.getName()) {
 			case "message" -> new Message(element, true);
 			case "presence" -> new Presence(element, true);
 			case "iq" -> new IQ(element, true);
-			case "error" -> throw streamErrorException(new StreamError(element), this.endpoint);
+			case "error" -> throw streamEnded(new StreamError(element));
 			default -> throw new ComponentConnectException(Reason.PROTOCOL,
 					"Unexpected top-level element <" + element.getQualifiedName() + "> on the component stream");
 		};
+	}
+
+	/** A stream error on an established stream: {@code conflict} here means another session took over. */
+	private ComponentConnectException streamEnded(StreamError error) {
+		if (error.getCondition() == StreamError.Condition.conflict) {
+			String text = (error.getText() != null) ? " (" + error.getText() + ")" : "";
+			return new ComponentConnectException(Reason.CONFLICT, "The server closed the stream of component '"
+					+ this.endpoint.domain() + "' with conflict" + text + ": another session took the domain over");
+		}
+		return streamErrorException(error, this.endpoint);
 	}
 
 	private void writeLoop(OutboundQueue outbound, StanzaObserver observer, Consumer<Throwable> onLoss) {
@@ -303,16 +354,29 @@ final class ComponentStream implements ComponentTransport.Wire {
 					if (!this.finishing.get()) {
 						return; // aborted
 					}
-					took = false; // woken by close(): finish below
+					took = false; // woken by close() or by the answer to its ping
 				}
 				if (took) {
-					writeBatch(batch, observer, false);
+					writeBatch(batch, observer, null);
 				}
-				if (this.finishing.get()) {
+				if (!this.finishing.get()) {
+					continue;
+				}
+				if (!this.barrierSent) {
+					// Every stanza the server routed to us before it answers this ping is read (and
+					// answered) before the answer: only what it routes after that can miss our answer.
+					writeBatch(batch, observer, "<iq type='get' id='" + BARRIER_ID + "' from='"
+							+ escapeAttribute(this.endpoint.domain()) + "' to='"
+							+ escapeAttribute(this.endpoint.serverDomain()) + "'><ping xmlns='urn:xmpp:ping'/></iq>");
+					this.barrierSentAt = System.nanoTime();
+					this.barrierSent = true;
+				}
+				else if (this.barrierPassed || System.nanoTime() - this.barrierDeadline > 0) {
 					// The writer is the queue's one consumer, so nothing queued can be left behind
 					// or written after the end: refuse further stanzas, write the rest, then the end.
 					outbound.finish(batch);
-					writeBatch(batch, observer, true);
+					writeBatch(batch, observer, "</stream:stream>");
+					this.endSent = true;
 					return;
 				}
 			}
@@ -330,7 +394,7 @@ final class ComponentStream implements ComponentTransport.Wire {
 		}
 	}
 
-	private void writeBatch(List<Packet> batch, StanzaObserver observer, boolean end) throws IOException {
+	private void writeBatch(List<Packet> batch, StanzaObserver observer, @Nullable String after) throws IOException {
 		this.writeLock.lock();
 		try {
 			for (Packet stanza : batch) {
@@ -339,14 +403,11 @@ final class ComponentStream implements ComponentTransport.Wire {
 					writeText();
 				}
 			}
-			if (end) {
-				this.text.append("</stream:stream>");
+			if (after != null) {
+				this.text.append(after);
 			}
 			writeText();
 			this.out.flush();
-			if (end) {
-				this.endSent = true;
-			}
 		}
 		finally {
 			this.writeLock.unlock();
@@ -383,18 +444,23 @@ final class ComponentStream implements ComponentTransport.Wire {
 	}
 
 	/**
-	 * End the stream politely, within {@code timeout}: the writer writes every queued stanza and
-	 * then {@code </stream:stream>} (a stanza queued later is refused), and the reader reads on
-	 * until the server's end arrives, so the socket is never closed under stanzas in flight. A
-	 * stanza the server delivers after reading our end can no longer be answered on this stream;
-	 * such stanzas are counted, logged and reported to the observer as dropped.
+	 * End the stream politely, within {@code timeout}. The writer writes every queued stanza and a
+	 * ping to the server, keeps writing (the dispatcher's answers to what still arrives) until the
+	 * ping's answer is read, then refuses further stanzas and writes the rest and
+	 * {@code </stream:stream>}. The reader reads on until the server's end arrives, so the socket
+	 * is never closed under stanzas in flight. The ping narrows what cannot be answered to what
+	 * the server routes to us between answering it and reading our end; such stanzas are counted,
+	 * logged and reported to the observer as dropped.
 	 */
 	@Override
 	public void close(Duration timeout) {
 		if (this.closed.get() || !this.finishing.compareAndSet(false, true)) {
 			return;
 		}
-		long deadline = System.nanoTime() + timeout.toNanos();
+		long now = System.nanoTime();
+		long deadline = now + timeout.toNanos();
+		// A reader far behind (an overloaded machine) needs time to get to the answer.
+		this.barrierDeadline = now + Math.max(timeout.toNanos() / 2, timeout.toNanos() - BARRIER_MARGIN.toNanos());
 		Thread thread = this.writer;
 		try {
 			if (thread != null) {
@@ -428,7 +494,9 @@ final class ComponentStream implements ComponentTransport.Wire {
 					SERVER_END_WAIT.toMillis());
 		}
 		else {
-			logger.debug("The server ended the stream of component '{}' {} after ours", this.endpoint.domain(), took);
+			long ping = this.barrierPassed ? this.barrierPassedAt - this.barrierSentAt : -1;
+			logger.debug("The server ended the stream of component '{}' {} after ours; its answer to our last ping took "
+					+ "{} µs; {} stanzas came after our end", this.endpoint.domain(), took, ping / 1000, this.late.get());
 		}
 		if (unanswered > 0) {
 			logger.warn("{} stanzas for component '{}' arrived after the stream's end was sent (routed before the server "

@@ -24,6 +24,7 @@ import org.springframework.util.unit.DataSize;
  * @param outboundCapacity Stanzas that may wait to be written before sends fail fast
  * @param requestTimeout Default time limit for answers to the component's own IQ requests
  * @param shutdownTimeout How long a graceful stop waits for running handlers and unsent stanzas
+ * @param standby How an instance waits while another one holds the domain (hand-over)
  */
 @ConfigurationProperties("xmpp.component")
 public record XmppComponentProperties(@DefaultValue("localhost") String host, @DefaultValue("5347") int port,
@@ -31,7 +32,7 @@ public record XmppComponentProperties(@DefaultValue("localhost") String host, @D
 		@DefaultValue("30s") Duration pingInterval, @DefaultValue("10s") Duration pingTimeout, @Nullable String pingTarget,
 		@DefaultValue Backoff backoff, @DefaultValue("1MB") DataSize maxStanzaSize,
 		@DefaultValue("10000") int outboundCapacity, @DefaultValue("10s") Duration requestTimeout,
-		@DefaultValue("10s") Duration shutdownTimeout) {
+		@DefaultValue("10s") Duration shutdownTimeout, @DefaultValue Standby standby) {
 
 	static final String PREFIX = "xmpp.component";
 
@@ -68,7 +69,7 @@ public record XmppComponentProperties(@DefaultValue("localhost") String host, @D
 				+ ((secret != null) ? "******" : "null") + ", connectTimeout=" + connectTimeout + ", pingInterval="
 				+ pingInterval + ", pingTimeout=" + pingTimeout + ", pingTarget=" + pingTarget + ", backoff=" + backoff
 				+ ", maxStanzaSize=" + maxStanzaSize + ", outboundCapacity=" + outboundCapacity + ", requestTimeout="
-				+ requestTimeout + ", shutdownTimeout=" + shutdownTimeout + "]";
+				+ requestTimeout + ", shutdownTimeout=" + shutdownTimeout + ", standby=" + standby + "]";
 	}
 
 	static void positive(String name, Duration value) {
@@ -92,6 +93,22 @@ public record XmppComponentProperties(@DefaultValue("localhost") String host, @D
 				throw new InvalidConfigurationPropertyValueException(PREFIX + ".backoff.max-delay", maxDelay,
 						"Must not be below xmpp.component.backoff.min-delay (" + minDelay + ").");
 			}
+		}
+
+	}
+
+	/**
+	 * Hand-over between instances of one domain: while the server refuses this instance with
+	 * {@code conflict} because another one holds the domain (Prosody's default
+	 * {@code component_conflict_resolve = "kick_new"}), it stands by, healthy and ready, and takes
+	 * the domain over as soon as the other one leaves.
+	 *
+	 * @param retry How often a standby instance tries to take the domain over; a fixed delay, so the gap after the active instance leaves is at most this long
+	 */
+	public record Standby(@DefaultValue("250ms") Duration retry) {
+
+		public Standby {
+			positive(PREFIX + ".standby.retry", retry);
 		}
 
 	}

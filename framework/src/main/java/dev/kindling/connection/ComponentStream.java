@@ -296,7 +296,8 @@ final class ComponentStream implements ComponentTransport.Wire {
 
 	/**
 	 * While closing: take the answer to the close's ping (it releases the end), and drop what
-	 * arrives after the end was sent. Returns whether the stanza was taken here.
+	 * arrives after it, which the ending stream can no longer answer. Returns whether the stanza was
+	 * taken here.
 	 */
 	private boolean isClosing(Packet stanza, StanzaObserver observer) {
 		if (stanza instanceof IQ iq && iq.isResponse()) {
@@ -365,11 +366,12 @@ final class ComponentStream implements ComponentTransport.Wire {
 				if (!this.barrierSent) {
 					// Every stanza the server routed to us before it answers this ping is read (and
 					// answered) before the answer: only what it routes after that can miss our answer.
+					// Marked sent first: on loopback the answer can be read before the write returns.
+					this.barrierSentAt = System.nanoTime();
+					this.barrierSent = true;
 					writeBatch(batch, observer, "<iq type='get' id='" + BARRIER_ID + "' from='"
 							+ escapeAttribute(this.endpoint.domain()) + "' to='"
 							+ escapeAttribute(this.endpoint.serverDomain()) + "'><ping xmlns='urn:xmpp:ping'/></iq>");
-					this.barrierSentAt = System.nanoTime();
-					this.barrierSent = true;
 				}
 				else if (this.barrierPassed || System.nanoTime() - this.barrierDeadline > 0) {
 					// The writer is the queue's one consumer, so nothing queued can be left behind
@@ -499,12 +501,12 @@ final class ComponentStream implements ComponentTransport.Wire {
 					+ "{} µs; {} stanzas came after our end", this.endpoint.domain(), took, ping / 1000, this.late.get());
 		}
 		if (unanswered > 0) {
-			logger.warn("{} stanzas for component '{}' arrived after the stream's end was sent (routed before the server "
-					+ "read it) and could not be answered", unanswered, this.endpoint.domain());
+			logger.warn("{} stanzas for component '{}' arrived while its stream was ending (the server routed them before "
+					+ "it read the end) and could not be answered", unanswered, this.endpoint.domain());
 		}
 	}
 
-	/** Stanzas the server delivered after this stream's end was sent, which could not be answered. */
+	/** Stanzas the server delivered while this stream was ending, which could not be answered. */
 	int unansweredAfterEnd() {
 		return this.late.get();
 	}

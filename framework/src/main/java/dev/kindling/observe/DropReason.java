@@ -15,8 +15,9 @@ public enum DropReason {
 	SHUTDOWN,
 
 	/**
-	 * Inbound: the server delivered it after the stream's end was sent (it routed the stanza before
-	 * it read the end), so nothing could answer it. XEP-0114 has no way to stop the routing first.
+	 * Inbound: the server delivered it while a graceful stop was ending the stream (it routed the
+	 * stanza before it read the end), so nothing could answer it. XEP-0114 has no way to stop the
+	 * routing first.
 	 */
 	AFTER_STREAM_END,
 

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.Collections;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -35,10 +36,31 @@ import org.jspecify.annotations.Nullable;
  * @param c2sPort client port, 0 for a free one
  * @param componentPort XEP-0114 component port, 0 for a free one
  * @param httpPort BOSH and websocket port, 0 for a free one
+ * @param conflictResolve what Prosody does when a second session authenticates for the component's
+ * domain ({@code component_conflict_resolve})
  */
 public record ProsodyOptions(String domain, String componentDomain, String componentSecret,
 		Map<String, String> users, String logLevel, @Nullable Path executable, Duration startTimeout,
-		int c2sPort, int componentPort, int httpPort) {
+		int c2sPort, int componentPort, int httpPort, ConflictResolve conflictResolve) {
+
+	/** Prosody's {@code component_conflict_resolve}: which of two sessions for one component domain stays. */
+	public enum ConflictResolve {
+
+		/** The newcomer is refused with {@code conflict}; the session in place stays (Prosody's default). */
+		KICK_NEW,
+
+		/**
+		 * The newcomer wins; the session in place is closed with {@code conflict} ("Replaced by a new
+		 * connection").
+		 */
+		KICK_OLD;
+
+		/** The option's value in Prosody's configuration. */
+		public String luaValue() {
+			return name().toLowerCase(Locale.ROOT);
+		}
+
+	}
 
 	private static final Pattern DOMAIN = Pattern
 		.compile("[a-z0-9]([a-z0-9-]*[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*");
@@ -72,6 +94,15 @@ public record ProsodyOptions(String domain, String componentDomain, String compo
 		requirePort(c2sPort, "c2sPort");
 		requirePort(componentPort, "componentPort");
 		requirePort(httpPort, "httpPort");
+		Objects.requireNonNull(conflictResolve, "conflictResolve");
+	}
+
+	/** Options with Prosody's default conflict resolution, {@link ConflictResolve#KICK_NEW}. */
+	public ProsodyOptions(String domain, String componentDomain, String componentSecret, Map<String, String> users,
+			String logLevel, @Nullable Path executable, Duration startTimeout, int c2sPort, int componentPort,
+			int httpPort) {
+		this(domain, componentDomain, componentSecret, users, logLevel, executable, startTimeout, c2sPort, componentPort,
+				httpPort, ConflictResolve.KICK_NEW);
 	}
 
 	/**
@@ -85,17 +116,20 @@ public record ProsodyOptions(String domain, String componentDomain, String compo
 
 	public ProsodyOptions withDomain(String domain) {
 		return new ProsodyOptions(domain, this.componentDomain, this.componentSecret, this.users, this.logLevel,
-				this.executable, this.startTimeout, this.c2sPort, this.componentPort, this.httpPort);
+				this.executable, this.startTimeout, this.c2sPort, this.componentPort, this.httpPort,
+				this.conflictResolve);
 	}
 
 	public ProsodyOptions withComponentDomain(String componentDomain) {
 		return new ProsodyOptions(this.domain, componentDomain, this.componentSecret, this.users, this.logLevel,
-				this.executable, this.startTimeout, this.c2sPort, this.componentPort, this.httpPort);
+				this.executable, this.startTimeout, this.c2sPort, this.componentPort, this.httpPort,
+				this.conflictResolve);
 	}
 
 	public ProsodyOptions withComponentSecret(String componentSecret) {
 		return new ProsodyOptions(this.domain, this.componentDomain, componentSecret, this.users, this.logLevel,
-				this.executable, this.startTimeout, this.c2sPort, this.componentPort, this.httpPort);
+				this.executable, this.startTimeout, this.c2sPort, this.componentPort, this.httpPort,
+				this.conflictResolve);
 	}
 
 	/** Adds (or replaces) a user registered at the first start. */
@@ -108,23 +142,27 @@ public record ProsodyOptions(String domain, String componentDomain, String compo
 	/** Replaces the users registered at the first start. */
 	public ProsodyOptions withUsers(Map<String, String> users) {
 		return new ProsodyOptions(this.domain, this.componentDomain, this.componentSecret, users, this.logLevel,
-				this.executable, this.startTimeout, this.c2sPort, this.componentPort, this.httpPort);
+				this.executable, this.startTimeout, this.c2sPort, this.componentPort, this.httpPort,
+				this.conflictResolve);
 	}
 
 	public ProsodyOptions withLogLevel(String logLevel) {
 		return new ProsodyOptions(this.domain, this.componentDomain, this.componentSecret, this.users, logLevel,
-				this.executable, this.startTimeout, this.c2sPort, this.componentPort, this.httpPort);
+				this.executable, this.startTimeout, this.c2sPort, this.componentPort, this.httpPort,
+				this.conflictResolve);
 	}
 
 	/** The {@code prosody} executable: a path, or a bare name looked up on the PATH. */
 	public ProsodyOptions withExecutable(@Nullable Path executable) {
 		return new ProsodyOptions(this.domain, this.componentDomain, this.componentSecret, this.users,
-				this.logLevel, executable, this.startTimeout, this.c2sPort, this.componentPort, this.httpPort);
+				this.logLevel, executable, this.startTimeout, this.c2sPort, this.componentPort, this.httpPort,
+				this.conflictResolve);
 	}
 
 	public ProsodyOptions withStartTimeout(Duration startTimeout) {
 		return new ProsodyOptions(this.domain, this.componentDomain, this.componentSecret, this.users,
-				this.logLevel, this.executable, startTimeout, this.c2sPort, this.componentPort, this.httpPort);
+				this.logLevel, this.executable, startTimeout, this.c2sPort, this.componentPort, this.httpPort,
+				this.conflictResolve);
 	}
 
 	/**
@@ -133,7 +171,15 @@ public record ProsodyOptions(String domain, String componentDomain, String compo
 	 */
 	public ProsodyOptions withPorts(int c2sPort, int componentPort, int httpPort) {
 		return new ProsodyOptions(this.domain, this.componentDomain, this.componentSecret, this.users,
-				this.logLevel, this.executable, this.startTimeout, c2sPort, componentPort, httpPort);
+				this.logLevel, this.executable, this.startTimeout, c2sPort, componentPort, httpPort,
+				this.conflictResolve);
+	}
+
+	/** Which session Prosody keeps when a second one authenticates for the component's domain. */
+	public ProsodyOptions withConflictResolve(ConflictResolve conflictResolve) {
+		return new ProsodyOptions(this.domain, this.componentDomain, this.componentSecret, this.users,
+				this.logLevel, this.executable, this.startTimeout, this.c2sPort, this.componentPort, this.httpPort,
+				conflictResolve);
 	}
 
 	/** Leaves the secret out, so options can be logged. */
@@ -142,7 +188,7 @@ public record ProsodyOptions(String domain, String componentDomain, String compo
 		return "ProsodyOptions[domain=" + this.domain + ", componentDomain=" + this.componentDomain + ", users="
 				+ this.users.keySet() + ", logLevel=" + this.logLevel + ", executable=" + this.executable
 				+ ", startTimeout=" + this.startTimeout + ", ports=" + this.c2sPort + "/" + this.componentPort + "/"
-				+ this.httpPort + "]";
+				+ this.httpPort + ", conflictResolve=" + this.conflictResolve.luaValue() + "]";
 	}
 
 	/**
@@ -163,6 +209,7 @@ public record ProsodyOptions(String domain, String componentDomain, String compo
 		values.put("domain", lua(this.domain));
 		values.put("componentDomain", lua(this.componentDomain));
 		values.put("componentSecret", lua(this.componentSecret));
+		values.put("conflictResolve", lua(this.conflictResolve.luaValue()));
 		values.put("mucDomain", lua("conference." + this.domain));
 		values.put("pubsubDomain", lua("pubsub." + this.domain));
 		Matcher matcher = PLACEHOLDER.matcher(template());

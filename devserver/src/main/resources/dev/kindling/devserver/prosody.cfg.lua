@@ -58,9 +58,10 @@ VirtualHost ${domain}
 -- The bot: an XEP-0114 external component.
 Component ${componentDomain}
 	component_secret = ${componentSecret}
-	-- A second connection for the same domain is refused with <conflict/>, the first one stays.
-	-- (kick_old makes two live instances kick each other in a reconnect loop.)
-	component_conflict_resolve = "kick_new"
+	-- kick_new (Prosody's default): a second connection for the same domain is refused with
+	-- <conflict/> and the first one stays; Kindling's newcomer stands by until the domain is free.
+	-- kick_old: the newcomer wins and the first one is closed with <conflict/> (Kindling's stays down).
+	component_conflict_resolve = ${conflictResolve}
 
 Component ${mucDomain} "muc"
 	-- Rooms are usable at once; otherwise a new room stays locked until its owner configures it.

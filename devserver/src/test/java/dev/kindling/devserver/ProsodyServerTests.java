@@ -367,6 +367,15 @@ class ProsodyServerTests {
 			.doesNotContain("${");
 	}
 
+	@Test
+	void rendersTheConflictResolution() {
+		assertThat(ProsodyOptions.defaults().conflictResolve()).isEqualTo(ProsodyOptions.ConflictResolve.KICK_NEW);
+		assertThat(ProsodyOptions.defaults()
+			.withConflictResolve(ProsodyOptions.ConflictResolve.KICK_OLD)
+			.withUser("alice", "pw")
+			.renderConfig(Path.of("/tmp/x"), 1, 2, 3)).contains("component_conflict_resolve = \"kick_old\"");
+	}
+
 	private static boolean isGoneOrZombie(long pid) throws IOException {
 		Path stat = Path.of("/proc", Long.toString(pid), "stat");
 		if (!Files.exists(stat)) {

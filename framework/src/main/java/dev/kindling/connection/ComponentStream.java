@@ -14,8 +14,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 
@@ -33,6 +35,7 @@ import org.xmpp.packet.StreamError;
 
 import dev.kindling.DaemonThreads;
 import dev.kindling.connection.ComponentConnectException.Reason;
+import dev.kindling.observe.DropReason;
 import dev.kindling.observe.StanzaObserver;
 
 /**
@@ -60,6 +63,14 @@ final class ComponentStream implements ComponentTransport.Wire {
 
 	private static final Duration WRITER_POLL = Duration.ofMillis(250);
 
+	/** How long a close waits for the server's end of the stream after sending ours. */
+	private static final Duration SERVER_END_WAIT = Duration.ofSeconds(1);
+
+	/** What a close keeps of its timeout for the server's end, after waiting for its ping's answer. */
+	private static final Duration BARRIER_MARGIN = Duration.ofSeconds(1);
+
+	private static final String BARRIER_ID = "kindling-end";
+
 	private final ComponentEndpoint endpoint;
 
 	private final Socket socket;
@@ -83,6 +94,33 @@ final class ComponentStream implements ComponentTransport.Wire {
 	private final AtomicBoolean closed = new AtomicBoolean();
 
 	private final AtomicBoolean lossReported = new AtomicBoolean();
+
+	/** Set by {@link #close}: the writer writes what is queued, then the stream's end. */
+	private final AtomicBoolean finishing = new AtomicBoolean();
+
+	/** Counted down by the writer once our end is written (or could not be). */
+	private final CountDownLatch endWritten = new CountDownLatch(1);
+
+	/** Counted down by the reader once the server's end has arrived (or the stream broke). */
+	private final CountDownLatch serverEnded = new CountDownLatch(1);
+
+	/** Stanzas the server delivered after our end was written: too late to answer on this stream. */
+	private final AtomicInteger late = new AtomicInteger();
+
+	private volatile boolean endSent;
+
+	/** The close's last ping was sent; its answer, read by the reader, releases the end. */
+	private volatile boolean barrierSent;
+
+	private volatile boolean barrierPassed;
+
+	/** When the close's ping was sent and answered (System.nanoTime), for the log. */
+	private volatile long barrierSentAt;
+
+	private volatile long barrierPassedAt;
+
+	/** Until when the writer waits for the answer to the close's ping (System.nanoTime). */
+	private volatile long barrierDeadline;
 
 	private volatile @Nullable Thread writer;
 
@@ -228,11 +266,17 @@ final class ComponentStream implements ComponentTransport.Wire {
 				this.input.startStanza();
 				Element element = this.reader.next();
 				if (element == null) {
+					if (this.finishing.get()) {
+						break;
+					}
 					throw new ComponentConnectException(Reason.NETWORK, "The server closed the stream");
 				}
 				Packet stanza = toPacket(element);
 				try {
 					observer.received(stanza);
+					if (this.barrierSent && isClosing(stanza, observer)) {
+						continue;
+					}
 					listener.onStanza(stanza);
 				}
 				catch (RuntimeException ex) {
@@ -241,8 +285,41 @@ final class ComponentStream implements ComponentTransport.Wire {
 			}
 		}
 		catch (Throwable ex) {
-			reportLoss(ex, onLoss);
+			if (!this.finishing.get()) {
+				reportLoss(ex, onLoss);
+			}
 		}
+		finally {
+			this.serverEnded.countDown();
+		}
+	}
+
+	/**
+	 * While closing: take the answer to the close's ping (it releases the end), and drop what
+	 * arrives after it, which the ending stream can no longer answer. Returns whether the stanza was
+	 * taken here.
+	 */
+	private boolean isClosing(Packet stanza, StanzaObserver observer) {
+		if (stanza instanceof IQ iq && iq.isResponse()) {
+			if (BARRIER_ID.equals(iq.getID()) && !this.barrierPassed) {
+				this.barrierPassedAt = System.nanoTime();
+				this.barrierPassed = true;
+				Thread thread = this.writer;
+				if (thread != null) {
+					thread.interrupt();
+				}
+				return true;
+			}
+			return false;
+		}
+		if (this.barrierPassed || this.endSent) {
+			// Read after the answer to our last ping: the writer is ending the stream, so nothing can
+			// answer it here (the server routed it before it read our end).
+			this.late.incrementAndGet();
+			observer.dropped(stanza, DropReason.AFTER_STREAM_END);
+			return true;
+		}
+		return false;
 	}
 
 	private Packet toPacket(Element element) {
@@ -250,48 +327,97 @@ final class ComponentStream implements ComponentTransport.Wire {
 			case "message" -> new Message(element, true);
 			case "presence" -> new Presence(element, true);
 			case "iq" -> new IQ(element, true);
-			case "error" -> throw streamErrorException(new StreamError(element), this.endpoint);
+			case "error" -> throw streamEnded(new StreamError(element));
 			default -> throw new ComponentConnectException(Reason.PROTOCOL,
 					"Unexpected top-level element <" + element.getQualifiedName() + "> on the component stream");
 		};
+	}
+
+	/** A stream error on an established stream: {@code conflict} here means another session took over. */
+	private ComponentConnectException streamEnded(StreamError error) {
+		if (error.getCondition() == StreamError.Condition.conflict) {
+			String text = (error.getText() != null) ? " (" + error.getText() + ")" : "";
+			return new ComponentConnectException(Reason.CONFLICT, "The server closed the stream of component '"
+					+ this.endpoint.domain() + "' with conflict" + text + ": another session took the domain over");
+		}
+		return streamErrorException(error, this.endpoint);
 	}
 
 	private void writeLoop(OutboundQueue outbound, StanzaObserver observer, Consumer<Throwable> onLoss) {
 		List<Packet> batch = new ArrayList<>(WRITE_BATCH);
 		try {
 			while (!this.closed.get()) {
-				if (!outbound.takeBatch(batch, WRITE_BATCH, WRITER_POLL)) {
+				boolean took;
+				try {
+					took = outbound.takeBatch(batch, WRITE_BATCH, WRITER_POLL);
+				}
+				catch (InterruptedException ex) {
+					if (!this.finishing.get()) {
+						return; // aborted
+					}
+					took = false; // woken by close() or by the answer to its ping
+				}
+				if (took) {
+					writeBatch(batch, observer, null);
+				}
+				if (!this.finishing.get()) {
 					continue;
 				}
-				this.writeLock.lock();
-				try {
-					for (Packet stanza : batch) {
-						this.stanzaWriter.write(stanza.getElement(), this.text);
-						if (this.text.length() >= WRITE_CHUNK) {
-							writeText();
-						}
-					}
-					writeText();
-					this.out.flush();
+				if (!this.barrierSent) {
+					// Every stanza the server routed to us before it answers this ping is read (and
+					// answered) before the answer: only what it routes after that can miss our answer.
+					// Marked sent first: on loopback the answer can be read before the write returns.
+					this.barrierSentAt = System.nanoTime();
+					this.barrierSent = true;
+					writeBatch(batch, observer, "<iq type='get' id='" + BARRIER_ID + "' from='"
+							+ escapeAttribute(this.endpoint.domain()) + "' to='"
+							+ escapeAttribute(this.endpoint.serverDomain()) + "'><ping xmlns='urn:xmpp:ping'/></iq>");
 				}
-				finally {
-					this.writeLock.unlock();
+				else if (this.barrierPassed || System.nanoTime() - this.barrierDeadline > 0) {
+					// The writer is the queue's one consumer, so nothing queued can be left behind
+					// or written after the end: refuse further stanzas, write the rest, then the end.
+					outbound.finish(batch);
+					writeBatch(batch, observer, "</stream:stream>");
+					this.endSent = true;
+					return;
 				}
-				for (Packet stanza : batch) {
-					observer.sent(stanza);
-				}
-				batch.clear();
 			}
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
 		}
 		catch (Throwable ex) {
 			if (!batch.isEmpty()) {
 				logger.debug("{} stanzas were not written before the stream broke", batch.size());
 			}
-			reportLoss(ex, onLoss);
+			if (!this.finishing.get()) {
+				reportLoss(ex, onLoss);
+			}
 		}
+		finally {
+			this.endWritten.countDown();
+		}
+	}
+
+	private void writeBatch(List<Packet> batch, StanzaObserver observer, @Nullable String after) throws IOException {
+		this.writeLock.lock();
+		try {
+			for (Packet stanza : batch) {
+				this.stanzaWriter.write(stanza.getElement(), this.text);
+				if (this.text.length() >= WRITE_CHUNK) {
+					writeText();
+				}
+			}
+			if (after != null) {
+				this.text.append(after);
+			}
+			writeText();
+			this.out.flush();
+		}
+		finally {
+			this.writeLock.unlock();
+		}
+		for (Packet stanza : batch) {
+			observer.sent(stanza);
+		}
+		batch.clear();
 	}
 
 	private void writeText() throws IOException {
@@ -310,7 +436,7 @@ final class ComponentStream implements ComponentTransport.Wire {
 	}
 
 	private void reportLoss(Throwable ex, Consumer<Throwable> onLoss) {
-		if (this.closed.get() || !this.lossReported.compareAndSet(false, true)) {
+		if (this.closed.get() || this.finishing.get() || !this.lossReported.compareAndSet(false, true)) {
 			return;
 		}
 		Throwable cause = (ex instanceof ComponentConnectException) ? ex
@@ -320,33 +446,69 @@ final class ComponentStream implements ComponentTransport.Wire {
 	}
 
 	/**
-	 * End the stream politely: wait up to {@code timeout} for the writer to finish its batch, send
-	 * {@code </stream:stream>}, close the socket.
+	 * End the stream politely, within {@code timeout}. The writer writes every queued stanza and a
+	 * ping to the server, keeps writing (the dispatcher's answers to what still arrives) until the
+	 * ping's answer is read, then refuses further stanzas and writes the rest and
+	 * {@code </stream:stream>}. The reader reads on until the server's end arrives, so the socket
+	 * is never closed under stanzas in flight. The ping narrows what cannot be answered to what
+	 * the server routes to us between answering it and reading our end; such stanzas are counted,
+	 * logged and reported to the observer as dropped.
 	 */
 	@Override
 	public void close(Duration timeout) {
-		if (!this.closed.compareAndSet(false, true)) {
+		if (this.closed.get() || !this.finishing.compareAndSet(false, true)) {
 			return;
 		}
+		long now = System.nanoTime();
+		long deadline = now + timeout.toNanos();
+		// A reader far behind (an overloaded machine) needs time to get to the answer.
+		this.barrierDeadline = now + Math.max(timeout.toNanos() / 2, timeout.toNanos() - BARRIER_MARGIN.toNanos());
+		Thread thread = this.writer;
 		try {
-			if (this.writeLock.tryLock(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-				try {
-					this.out.write("</stream:stream>");
-					this.out.flush();
+			if (thread != null) {
+				thread.interrupt(); // out of its wait for the next stanza
+				if (this.endWritten.await(timeout.toNanos(), TimeUnit.NANOSECONDS) && this.endSent) {
+					long sent = System.nanoTime();
+					long wait = Math.min(SERVER_END_WAIT.toNanos(), Math.max(0, deadline - sent));
+					boolean ended = this.serverEnded.await(wait, TimeUnit.NANOSECONDS);
+					logEnd(ended, System.nanoTime() - sent);
 				}
-				finally {
-					this.writeLock.unlock();
+				else {
+					logger.debug("The end of the stream of component '{}' was not written", this.endpoint.domain());
 				}
 			}
-		}
-		catch (IOException ex) {
-			logger.debug("Could not send the stream end", ex);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 		}
-		stopWriter();
-		closeQuietly(this.socket);
+		finally {
+			this.closed.set(true);
+			stopWriter();
+			closeQuietly(this.socket);
+		}
+	}
+
+	private void logEnd(boolean ended, long nanos) {
+		int unanswered = this.late.get();
+		String took = (nanos < 1_000_000) ? (nanos / 1000) + " µs" : TimeUnit.NANOSECONDS.toMillis(nanos) + " ms";
+		if (!ended) {
+			logger.debug("The server did not end the stream of component '{}' within {} ms of ours", this.endpoint.domain(),
+					SERVER_END_WAIT.toMillis());
+		}
+		else {
+			long ping = this.barrierPassed ? this.barrierPassedAt - this.barrierSentAt : -1;
+			logger.debug("The server ended the stream of component '{}' {} after ours; its answer to our last ping took "
+					+ "{} µs; {} stanzas came after our end", this.endpoint.domain(), took, ping / 1000, this.late.get());
+		}
+		if (unanswered > 0) {
+			logger.warn("{} stanzas for component '{}' arrived while its stream was ending (the server routed them before "
+					+ "it read the end) and could not be answered", unanswered, this.endpoint.domain());
+		}
+	}
+
+	/** Stanzas the server delivered while this stream was ending, which could not be answered. */
+	int unansweredAfterEnd() {
+		return this.late.get();
 	}
 
 	/** Drop the stream at once, without a goodbye: it is already broken or declared dead. */

@@ -87,6 +87,14 @@ public final class ProsodyExtension
 		return new ProsodyExtension(options().withComponentSecret(componentSecret));
 	}
 
+	/**
+	 * Prosody's {@code component_conflict_resolve}: {@code KICK_NEW} (the default) refuses a second
+	 * session for the component's domain, {@code KICK_OLD} closes the first one.
+	 */
+	public ProsodyExtension conflictResolve(ProsodyOptions.ConflictResolve conflictResolve) {
+		return new ProsodyExtension(options().withConflictResolve(conflictResolve));
+	}
+
 	/** Prosody's log level: debug (the default here: the stanzas show up), info, warn or error. */
 	public ProsodyExtension logLevel(String logLevel) {
 		return new ProsodyExtension(options().withLogLevel(logLevel));

@@ -280,7 +280,8 @@ public final class XmppComponentAutoConfiguration {
 
 	static ConnectionSettings connectionSettings(XmppComponentProperties properties) {
 		return new ConnectionSettings(properties.connectTimeout(), properties.backoff().minDelay(),
-				properties.backoff().maxDelay(), (int) properties.maxStanzaSize().toBytes(), properties.shutdownTimeout());
+				properties.backoff().maxDelay(), (int) properties.maxStanzaSize().toBytes(), properties.shutdownTimeout(),
+				properties.standby().retry());
 	}
 
 

@@ -26,6 +26,7 @@ import dev.kindling.replica.Balancing;
  * @param outboundCapacity Stanzas that may wait to be written before sends fail fast
  * @param requestTimeout Default time limit for answers to the component's own IQ requests
  * @param shutdownTimeout How long a graceful stop waits for running handlers and unsent stanzas
+ * @param standby How an instance waits while another one holds the domain (hand-over)
  * @param instance Name of this replica among the replicas of the domain (a StatefulSet pod's name); defaults to the host name
  * @param balancing How the server spreads the domain's stanzas over several active replicas: none (one active session, the default), bare-source or bare-destination (ejabberd's domain_balancing type, with component_number set to the number of replicas)
  * @param probeTimeout With balancing, how long a replica waits for its probes to come back at each connect before it concludes that the server gave it no slot
@@ -36,7 +37,7 @@ public record XmppComponentProperties(@DefaultValue("localhost") String host, @D
 		@DefaultValue("30s") Duration pingInterval, @DefaultValue("10s") Duration pingTimeout, @Nullable String pingTarget,
 		@DefaultValue Backoff backoff, @DefaultValue("1MB") DataSize maxStanzaSize,
 		@DefaultValue("10000") int outboundCapacity, @DefaultValue("10s") Duration requestTimeout,
-		@DefaultValue("10s") Duration shutdownTimeout, @Nullable String instance,
+		@DefaultValue("10s") Duration shutdownTimeout, @DefaultValue Standby standby, @Nullable String instance,
 		@DefaultValue("none") Balancing balancing, @DefaultValue("2s") Duration probeTimeout) {
 
 	static final String PREFIX = "xmpp.component";
@@ -79,8 +80,8 @@ public record XmppComponentProperties(@DefaultValue("localhost") String host, @D
 				+ ((secret != null) ? "******" : "null") + ", connectTimeout=" + connectTimeout + ", pingInterval="
 				+ pingInterval + ", pingTimeout=" + pingTimeout + ", pingTarget=" + pingTarget + ", backoff=" + backoff
 				+ ", maxStanzaSize=" + maxStanzaSize + ", outboundCapacity=" + outboundCapacity + ", requestTimeout="
-				+ requestTimeout + ", shutdownTimeout=" + shutdownTimeout + ", instance=" + instance + ", balancing="
-				+ balancing + ", probeTimeout=" + probeTimeout + "]";
+				+ requestTimeout + ", shutdownTimeout=" + shutdownTimeout + ", standby=" + standby + ", instance=" + instance
+				+ ", balancing=" + balancing + ", probeTimeout=" + probeTimeout + "]";
 	}
 
 	static void positive(String name, Duration value) {
@@ -104,6 +105,22 @@ public record XmppComponentProperties(@DefaultValue("localhost") String host, @D
 				throw new InvalidConfigurationPropertyValueException(PREFIX + ".backoff.max-delay", maxDelay,
 						"Must not be below xmpp.component.backoff.min-delay (" + minDelay + ").");
 			}
+		}
+
+	}
+
+	/**
+	 * Hand-over between instances of one domain: while the server refuses this instance with
+	 * {@code conflict} because another one holds the domain (Prosody's default
+	 * {@code component_conflict_resolve = "kick_new"}), it stands by, healthy and ready, and takes
+	 * the domain over as soon as the other one leaves.
+	 *
+	 * @param retry How often a standby instance tries to take the domain over; a fixed delay, so the gap after the active instance leaves is at most this long
+	 */
+	public record Standby(@DefaultValue("250ms") Duration retry) {
+
+		public Standby {
+			positive(PREFIX + ".standby.retry", retry);
 		}
 
 	}

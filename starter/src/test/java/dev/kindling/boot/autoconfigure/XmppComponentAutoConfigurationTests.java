@@ -150,6 +150,22 @@ class XmppComponentAutoConfigurationTests {
 	}
 
 	@Test
+	void aStandbyRetryThatIsNotPositiveFailsNamingTheProperty() {
+		this.configured.withPropertyValues("xmpp.component.standby.retry=0ms")
+			.run((context) -> assertInvalidProperty(context.getStartupFailure(), "xmpp.component.standby.retry"));
+	}
+
+	@Test
+	void theStandbyRetryReachesTheConnection() {
+		this.configured.withPropertyValues("xmpp.component.standby.retry=100ms").run((context) -> assertThat(
+				XmppComponentAutoConfiguration.connectionSettings(context.getBean(XmppComponentProperties.class))
+					.standbyRetry()).isEqualTo(Duration.ofMillis(100)));
+		this.configured.run((context) -> assertThat(
+				XmppComponentAutoConfiguration.connectionSettings(context.getBean(XmppComponentProperties.class))
+					.standbyRetry()).isEqualTo(Duration.ofMillis(250)));
+	}
+
+	@Test
 	void zeroDispatchThreadsFailNamingTheProperty() {
 		this.configured.withPropertyValues("xmpp.dispatch.threads=0")
 			.run((context) -> assertInvalidProperty(context.getStartupFailure(), "xmpp.dispatch.threads"));

@@ -4,8 +4,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.dom4j.DocumentHelper;
 import org.dom4j.Element;
@@ -26,6 +28,7 @@ import dev.kindling.handler.IqType;
 import dev.kindling.handler.MessageType;
 import dev.kindling.handler.OnIq;
 import dev.kindling.handler.OnMessage;
+import dev.kindling.observe.DropReason;
 import dev.kindling.observe.ObservedHandler;
 import dev.kindling.observe.StanzaObserver;
 
@@ -93,6 +96,8 @@ class TestBot {
 
 		final List<String> handled = new CopyOnWriteArrayList<>();
 
+		final Map<DropReason, AtomicInteger> dropped = new ConcurrentHashMap<>();
+
 		@Override
 		public void received(Packet stanza) {
 			this.received.add(stanza);
@@ -101,6 +106,16 @@ class TestBot {
 		@Override
 		public void sent(Packet stanza) {
 			this.sent.add(stanza);
+		}
+
+		@Override
+		public void dropped(Packet stanza, DropReason reason) {
+			this.dropped.computeIfAbsent(reason, (key) -> new AtomicInteger()).incrementAndGet();
+		}
+
+		int dropped(DropReason reason) {
+			AtomicInteger count = this.dropped.get(reason);
+			return (count != null) ? count.get() : 0;
 		}
 
 		@Override

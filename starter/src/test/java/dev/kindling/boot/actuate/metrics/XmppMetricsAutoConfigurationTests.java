@@ -23,6 +23,7 @@ import dev.kindling.ErrorCondition;
 import dev.kindling.XmppErrorException;
 import dev.kindling.boot.actuate.ClosedPort;
 import dev.kindling.boot.autoconfigure.XmppComponentAutoConfiguration;
+import dev.kindling.connection.ConnectionState;
 import dev.kindling.handler.Body;
 import dev.kindling.handler.HandlerRegistry;
 import dev.kindling.handler.MessageType;
@@ -130,7 +131,8 @@ class XmppMetricsAutoConfigurationTests {
 	void gaugesTheConnectionAndTheDispatchQueue() {
 		this.runner.run((context) -> {
 			MeterRegistry registry = context.getBean(MeterRegistry.class);
-			assertThat(registry.get("xmpp.connection.state").gauges()).hasSize(5);
+			assertThat(registry.get("xmpp.connection.state").gauges()).hasSize(ConnectionState.values().length);
+			assertThat(registry.get("xmpp.connection.state").tag("state", "standby").gauge().value()).isZero();
 			assertThat(registry.get("xmpp.connection.state").tag("state", "connected").gauge().value()).isZero();
 			// Each gauge reads the state on its own; the connection may move between two reads.
 			await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(

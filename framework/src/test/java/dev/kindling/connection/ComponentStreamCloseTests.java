@@ -1,0 +1,124 @@
+package dev.kindling.connection;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+import org.xmpp.packet.JID;
+import org.xmpp.packet.Message;
+import org.xmpp.packet.Packet;
+
+import dev.kindling.observe.DropReason;
+import dev.kindling.observe.StanzaObserver;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The end of a stream against a server played by the test: queued replies and a ping go out before
+ * {@code </stream:stream>}, what arrives before the ping's answer is still handed on, and what
+ * arrives after it cannot be answered and is counted.
+ */
+class ComponentStreamCloseTests {
+
+	private static final String DOMAIN = "bot.example.com";
+
+	@Test
+	void writesQueuedRepliesAndAPingBeforeTheEndAndCountsWhatArrivesAfterThePingsAnswer() throws Exception {
+		try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+			ComponentEndpoint endpoint = new ComponentEndpoint("127.0.0.1", server.getLocalPort(), DOMAIN, "secret");
+			CompletableFuture<ComponentStream> opening = CompletableFuture
+				.supplyAsync(() -> ComponentStream.open(endpoint, ConnectionSettings.defaults()));
+			try (Socket peer = server.accept()) {
+				peer.setSoTimeout(5000);
+				InputStream in = peer.getInputStream();
+				OutputStream out = peer.getOutputStream();
+				readUntil(in, "'>");
+				write(out, "<stream:stream xmlns='jabber:component:accept' xmlns:stream='http://etherx.jabber.org/streams' "
+						+ "from='" + DOMAIN + "' id='s1'>");
+				readUntil(in, "</handshake>");
+				write(out, "<handshake/>");
+				ComponentStream stream = opening.get(5, TimeUnit.SECONDS);
+
+				List<Packet> handedOn = new CopyOnWriteArrayList<>();
+				List<Packet> late = new CopyOnWriteArrayList<>();
+				StanzaObserver observer = new StanzaObserver() {
+
+					@Override
+					public void dropped(Packet stanza, DropReason reason) {
+						if (reason == DropReason.AFTER_STREAM_END) {
+							late.add(stanza);
+						}
+					}
+
+				};
+				OutboundQueue outbound = TestOutboundQueues.open(10);
+				stream.start(handedOn::add, outbound, observer, (cause) -> {
+					throw new AssertionError("no loss expected", cause);
+				});
+				outbound.offer(chat(DOMAIN, "alice@example.com/a", "queued reply"));
+
+				CompletableFuture<Void> closing = CompletableFuture.runAsync(() -> stream.close(Duration.ofSeconds(5)));
+				String beforePing = readUntil(in, "<ping xmlns='urn:xmpp:ping'/></iq>");
+				assertThat(beforePing).contains("queued reply").contains("id='kindling-end'").doesNotContain("</stream:stream>");
+
+				write(out, xml(chat("bob@example.com/b", DOMAIN, "routed before the answer")));
+				write(out, "<iq type='result' id='kindling-end' from='example.com' to='" + DOMAIN + "'/>");
+				write(out, xml(chat("carol@example.com/c", DOMAIN, "routed after the answer")));
+				String end = readUntil(in, "</stream:stream>");
+				assertThat(end).endsWith("</stream:stream>");
+				write(out, xml(chat("dave@example.com/d", DOMAIN, "routed after the end")) + "</stream:stream>");
+				closing.get(5, TimeUnit.SECONDS);
+
+				assertThat(handedOn).extracting((stanza) -> ((Message) stanza).getBody())
+					.containsExactly("routed before the answer");
+				assertThat(late).extracting((stanza) -> ((Message) stanza).getBody())
+					.containsExactly("routed after the answer", "routed after the end");
+				assertThat(stream.unansweredAfterEnd()).isEqualTo(2);
+				assertThat(outbound.isOpen()).as("refused once the end is written").isFalse();
+				assertThat(in.read()).as("nothing after the end").isEqualTo(-1);
+			}
+		}
+	}
+
+	private static Message chat(String from, String to, String body) {
+		Message message = new Message();
+		message.setType(Message.Type.chat);
+		message.setFrom(new JID(from));
+		message.setTo(new JID(to));
+		message.setBody(body);
+		return message;
+	}
+
+	private static String xml(Packet stanza) {
+		return stanza.toXML();
+	}
+
+	private static void write(OutputStream out, String text) throws IOException {
+		out.write(text.getBytes(StandardCharsets.UTF_8));
+		out.flush();
+	}
+
+	/** Read byte by byte until {@code marker}: nothing after it is consumed. */
+	private static String readUntil(InputStream in, String marker) throws IOException {
+		StringBuilder read = new StringBuilder();
+		while (read.indexOf(marker) < 0) {
+			int b = in.read();
+			if (b < 0) {
+				throw new AssertionError("The stream ended before '" + marker + "': " + read);
+			}
+			read.append((char) b);
+		}
+		return read.toString();
+	}
+
+}

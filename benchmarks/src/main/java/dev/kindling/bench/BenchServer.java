@@ -1,0 +1,110 @@
+package dev.kindling.bench;
+
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import dev.kindling.devserver.ProsodyOptions;
+import dev.kindling.devserver.ProsodyServer;
+
+/**
+ * The real XMPP server a scale-out scenario runs on, on loopback: where the clients log in, where
+ * the replicas connect, and how much CPU the server itself spent.
+ */
+interface BenchServer extends AutoCloseable {
+
+	/** Every user's password. */
+	String PASSWORD = "bench-password";
+
+	String name();
+
+	/** The users' domain. */
+	String domain();
+
+	String componentDomain();
+
+	String componentSecret();
+
+	String host();
+
+	int c2sPort();
+
+	/** The component port of each node (one for a single server). */
+	List<Integer> componentPorts();
+
+	/** User plus system CPU of the server process(es) so far. */
+	long cpuMillis() throws IOException;
+
+	@Override
+	void close();
+
+	/** The user names {@code u0…u(n-1)}. */
+	static List<String> users(int count) {
+		return java.util.stream.IntStream.range(0, count).mapToObj((i) -> "u" + i).toList();
+	}
+
+	/** ejabberd with {@code domain_balancing} bare_source and {@code component_number}; one node or a cluster. */
+	static BenchServer ejabberd(int users, int componentNumber, int nodes, java.nio.file.Path logDir) {
+		throw new UnsupportedOperationException("ejabberd is not available on this branch yet");
+	}
+
+	/** Prosody from the dev server: one active component session per domain (the default {@code kick_new}). */
+	static BenchServer prosody(int users) {
+		Map<String, String> accounts = new LinkedHashMap<>();
+		for (String user : users(users)) {
+			accounts.put(user, PASSWORD);
+		}
+		ProsodyServer server = ProsodyServer.create(ProsodyOptions.defaults().withUsers(accounts).withLogLevel("warn"))
+			.start();
+		return new BenchServer() {
+
+			@Override
+			public String name() {
+				return "prosody";
+			}
+
+			@Override
+			public String domain() {
+				return server.domain();
+			}
+
+			@Override
+			public String componentDomain() {
+				return server.componentDomain();
+			}
+
+			@Override
+			public String componentSecret() {
+				return server.componentSecret();
+			}
+
+			@Override
+			public String host() {
+				return server.host();
+			}
+
+			@Override
+			public int c2sPort() {
+				return server.c2sPort();
+			}
+
+			@Override
+			public List<Integer> componentPorts() {
+				return List.of(server.componentPort());
+			}
+
+			@Override
+			public long cpuMillis() throws IOException {
+				return ProcStatus.cpuMillis(server.pid());
+			}
+
+			@Override
+			public void close() {
+				server.close();
+			}
+
+		};
+	}
+
+}

@@ -6,6 +6,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -48,6 +49,8 @@ public class LivenessMonitor implements SmartApplicationListener, DisposableBean
 	private final ScheduledExecutorService scheduler;
 
 	private @Nullable ScheduledFuture<?> task;
+
+	private volatile @Nullable Supplier<@Nullable JID> self;
 
 	private volatile long lastRoundTripNanos = -1;
 
@@ -101,9 +104,22 @@ public class LivenessMonitor implements SmartApplicationListener, DisposableBean
 		}
 	}
 
+	/**
+	 * Ping an address of the component's own from and to itself instead of the target, whenever
+	 * the supplier gives one: a balanced replica pings its home, which the server routes back to it
+	 * whichever replica holds the target's slot; {@code null} pings the target.
+	 */
+	public void setSelfAddress(Supplier<@Nullable JID> self) {
+		this.self = self;
+	}
+
 	private void ping() {
 		IQ ping = new IQ(IQ.Type.get);
-		ping.setTo(this.target);
+		Supplier<@Nullable JID> selfAddress = this.self;
+		JID from = (selfAddress != null) ? selfAddress.get() : null;
+		JID to = (from != null) ? from : this.target;
+		ping.setFrom(from);
+		ping.setTo(to);
 		ping.setChildElement("ping", PingHandler.NAMESPACE);
 		long start = System.nanoTime();
 		if (this.unansweredSinceNanos < 0) {
@@ -120,7 +136,7 @@ public class LivenessMonitor implements SmartApplicationListener, DisposableBean
 				else if (cause instanceof RequestTimeoutException) {
 					logger.warn("The server did not answer a ping within {} ms; rebuilding the stream", this.timeout.toMillis());
 					this.connection.reconnect(new ComponentConnectException(Reason.PING_TIMEOUT,
-							"No answer to a ping to " + this.target + " within " + this.timeout.toMillis() + " ms"));
+							"No answer to a ping to " + to + " within " + this.timeout.toMillis() + " ms"));
 				}
 				return null;
 			});

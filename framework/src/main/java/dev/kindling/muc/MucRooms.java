@@ -38,11 +38,21 @@ public final class MucRooms {
 	// Set by RoomKeeper from the connection events; join() fails fast while disconnected.
 	private volatile boolean connected;
 
+	private volatile RoomPlacement placement = RoomPlacement.HERE;
+
 	public MucRooms(XmppTemplate template, MucSettings settings, ApplicationEventPublisher events, List<RoomSpec> initial) {
 		this.template = template;
 		this.settings = settings;
 		this.events = events;
-		initial.forEach(this::add);
+		initial.forEach((spec) -> add(spec, true));
+	}
+
+	/**
+	 * Decide which process is in the configured rooms, when several replicas share the domain; set
+	 * before the component connects. The default, {@link RoomPlacement#HERE}, joins every room here.
+	 */
+	public void setPlacement(RoomPlacement placement) {
+		this.placement = placement;
 	}
 
 	/**
@@ -51,18 +61,34 @@ public final class MucRooms {
 	 * strategy gives up, {@code forbidden}, {@code registration-required}...) or a timeout.
 	 */
 	public CompletableFuture<Room> join(RoomSpec spec) {
-		RoomTracker tracker = add(spec);
+		RoomTracker tracker = add(spec, false);
 		if (!this.connected) {
 			return CompletableFuture.failedFuture(new IllegalStateException(
 					"Not connected; " + spec.room() + " is joined when the component connects"));
 		}
-		return tracker.join();
+		return joinPlaced(tracker);
 	}
 
-	private RoomTracker add(RoomSpec spec) {
+	private RoomTracker add(RoomSpec spec, boolean placed) {
 		return this.rooms.computeIfAbsent(spec.room().toBareJID(),
-				(key) -> new RoomTracker(new Room(spec, this.template, this.settings.joinTimeout()), this.settings,
+				(key) -> new RoomTracker(new Room(spec, this.template, this.settings.joinTimeout()), placed, this.settings,
 						this.events, this::removed));
+	}
+
+	/**
+	 * Join a wanted room where the placement puts it: a configured room only if it is placed here
+	 * (else the future completes with the room not joined), as the placement's occupant address.
+	 */
+	CompletableFuture<Room> joinPlaced(RoomTracker tracker) {
+		RoomPlacement placement = this.placement;
+		JID occupant = placement.occupantAddress(tracker.room.spec().joinAs());
+		if (!tracker.placed || placement == RoomPlacement.HERE) {
+			return tracker.join(occupant);
+		}
+		return placement.isPlacedHere(tracker.room.jid()).thenCompose((here) -> {
+			tracker.elsewhere = !here;
+			return here ? tracker.join(occupant) : CompletableFuture.completedFuture(tracker.room);
+		});
 	}
 
 	/** Leave a room and stop wanting it. */
@@ -88,19 +114,24 @@ public final class MucRooms {
 
 	/** Whether the bot is in every room marked required: the health signal. */
 	public boolean requiredRoomsJoined() {
-		return this.rooms.values().stream().allMatch((tracker) -> !tracker.room.isRequired() || tracker.room.isJoined());
+		return this.rooms.values()
+			.stream()
+			.allMatch((tracker) -> !tracker.room.isRequired() || tracker.room.isJoined() || tracker.elsewhere);
 	}
 
 	/** Each wanted room's state and whether it is required, by room JID. */
 	public Map<String, RoomStatus> status() {
 		Map<String, RoomStatus> status = new LinkedHashMap<>();
 		this.rooms.forEach((jid, tracker) -> status.put(jid,
-				new RoomStatus(tracker.room.state(), tracker.room.isRequired(), tracker.room.nick())));
+				new RoomStatus(tracker.room.state(), tracker.room.isRequired(), tracker.room.nick(), tracker.elsewhere)));
 		return status;
 	}
 
-	/** A room's state for health and monitoring. */
-	public record RoomStatus(Room.State state, boolean required, String nick) {
+	/**
+	 * A room's state for health and monitoring.
+	 * @param elsewhere whether the room is placed on another replica, which is in it instead
+	 */
+	public record RoomStatus(Room.State state, boolean required, String nick, boolean elsewhere) {
 	}
 
 	private void removed(Room room, String why) {

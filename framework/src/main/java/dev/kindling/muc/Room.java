@@ -59,6 +59,9 @@ public final class Room {
 
 	volatile String nick;
 
+	// The address that joined (or joins): the spec's, or what the placement made of it at the join.
+	volatile JID occupant;
+
 	volatile @Nullable String subject;
 
 	Room(RoomSpec spec, XmppTemplate template, Duration timeout) {
@@ -66,6 +69,7 @@ public final class Room {
 		this.template = template;
 		this.timeout = timeout;
 		this.nick = spec.nick();
+		this.occupant = spec.joinAs();
 	}
 
 	/** The room's bare JID. */
@@ -84,7 +88,7 @@ public final class Room {
 
 	/** The component address that is the bot's occupant. */
 	public JID occupantJid() {
-		return this.spec.joinAs();
+		return this.occupant;
 	}
 
 	public State state() {

@@ -63,7 +63,7 @@ public final class RoomKeeper implements ApplicationListener<ApplicationEvent>, 
 
 	private void joinAll() {
 		for (RoomTracker tracker : this.rooms.trackers()) {
-			tracker.join().exceptionally((ex) -> {
+			this.rooms.joinPlaced(tracker).exceptionally((ex) -> {
 				logger.warn("Could not join {}: {}", tracker.room.jid(), ex.getMessage());
 				return null;
 			});
@@ -96,14 +96,14 @@ public final class RoomKeeper implements ApplicationListener<ApplicationEvent>, 
 			Room room = tracker.room;
 			Room.State state = room.state();
 			if (state == Room.State.NOT_JOINED) {
-				tracker.join().exceptionally((ex) -> null);
+				this.rooms.joinPlaced(tracker).exceptionally((ex) -> null);
 			}
 			else if (state == Room.State.JOINED) {
 				room.selfPing(this.rooms.settings().joinTimeout()).whenComplete((ignored, ex) -> {
 					if (ex != null && isOutOfRoom(ex)) {
 						logger.warn("Self-ping says the bot is no longer in {} ({}); rejoining", room.jid(), ex.getMessage());
 						tracker.lost();
-						tracker.join().exceptionally((failed) -> null);
+						this.rooms.joinPlaced(tracker).exceptionally((failed) -> null);
 					}
 				});
 			}

@@ -47,8 +47,15 @@ final class RoomTracker {
 
 	private int conflicts;
 
-	RoomTracker(Room room, MucSettings settings, ApplicationEventPublisher events, Removal removal) {
+	/** Whether the room came from the configuration, so that the placement decides who joins it. */
+	final boolean placed;
+
+	/** Whether the placement put the room on another replica at its last asking. */
+	volatile boolean elsewhere;
+
+	RoomTracker(Room room, boolean placed, MucSettings settings, ApplicationEventPublisher events, Removal removal) {
 		this.room = room;
+		this.placed = placed;
 		this.settings = settings;
 		this.events = events;
 		this.removal = removal;
@@ -56,6 +63,11 @@ final class RoomTracker {
 
 	/** Join, or return the join under way; completes when the bot is in (and a new room unlocked). */
 	synchronized CompletableFuture<Room> join() {
+		return join(this.room.spec().joinAs());
+	}
+
+	/** Join as this address (the placement's), or return the join under way. */
+	synchronized CompletableFuture<Room> join(org.xmpp.packet.JID occupant) {
 		CompletableFuture<Room> current = this.joining;
 		if (this.room.state == Room.State.JOINED) {
 			return CompletableFuture.completedFuture(this.room);
@@ -67,6 +79,7 @@ final class RoomTracker {
 		this.joining = future;
 		this.conflicts = 0;
 		this.room.state = Room.State.JOINING;
+		this.room.occupant = occupant;
 		future.orTimeout(this.settings.joinTimeout().toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)
 			.whenComplete((joined, ex) -> {
 				if (ex != null) {

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
@@ -42,6 +43,8 @@ public class DefaultXmppTemplate implements XmppTemplate, ApplicationListener<Co
 	private final String idPrefix = "k" + Long.toString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE, 36) + "-";
 
 	private final AtomicLong ids = new AtomicLong();
+
+	private @Nullable Supplier<String> idMark;
 
 	private static final RequestObservationConvention DEFAULT_CONVENTION = new DefaultRequestObservationConvention();
 
@@ -174,9 +177,20 @@ public class DefaultXmppTemplate implements XmppTemplate, ApplicationListener<Co
 		this.pending.failAll("The component stream was lost before the answer arrived");
 	}
 
+	/**
+	 * Put a mark in front of every id this template makes, read at each id: a balanced replica's
+	 * home key, which tells the other replicas whose request an answer belongs to. Set before the
+	 * component connects; without one, ids are as they always were.
+	 */
+	public void setIdMark(Supplier<String> idMark) {
+		this.idMark = idMark;
+	}
+
 	/** A fresh stanza id, unique for this template. */
 	public String nextId() {
-		return this.idPrefix + this.ids.incrementAndGet();
+		Supplier<String> mark = this.idMark;
+		String id = this.idPrefix + this.ids.incrementAndGet();
+		return (mark != null) ? mark.get() + id : id;
 	}
 
 }

@@ -2,6 +2,8 @@ package dev.kindling.boot.autoconfigure;
 
 
 
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.util.Arrays;
 
 import io.micrometer.observation.ObservationRegistry;
@@ -17,7 +19,9 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.convert.ApplicationConversionService;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.util.ReflectionUtils;
 import org.xmpp.packet.JID;
@@ -26,6 +30,7 @@ import dev.kindling.connection.ComponentConnection;
 import dev.kindling.connection.ComponentTransport;
 import dev.kindling.connection.ConnectionSettings;
 import dev.kindling.connection.OutboundQueue;
+import dev.kindling.connection.StanzaListener;
 import dev.kindling.dispatch.DispatchSettings;
 import dev.kindling.dispatch.SenderRateLimiter;
 import dev.kindling.dispatch.StanzaDispatcher;
@@ -42,6 +47,10 @@ import dev.kindling.liveness.LivenessMonitor;
 import dev.kindling.observe.HandlerObservationConvention;
 import dev.kindling.observe.RequestObservationConvention;
 import dev.kindling.observe.StanzaObserver;
+import dev.kindling.replica.Replica;
+import dev.kindling.replica.ReplicaHealth;
+import dev.kindling.replica.ReplicaSettings;
+import dev.kindling.replica.ReplicaStanzaListener;
 import dev.kindling.routing.RoutingInterceptor;
 import dev.kindling.routing.StanzaRouter;
 import dev.kindling.template.DefaultXmppTemplate;
@@ -195,19 +204,73 @@ public final class XmppComponentAutoConfiguration {
 	@ConditionalOnMissingBean
 	ComponentConnection xmppComponentConnection(XmppConnectionDetails details, XmppComponentProperties properties,
 			OutboundQueue outbound, StanzaDispatcher dispatcher, ApplicationEventPublisher events,
-			ObjectProvider<StanzaObserver> observers, ComponentTransport transport) {
-		return new ComponentConnection(details.toEndpoint(), connectionSettings(properties), outbound, dispatcher, events,
+			ObjectProvider<StanzaObserver> observers, ComponentTransport transport, ObjectProvider<Replica> replica) {
+		// Balanced replicas see every stanza before the dispatcher; a single instance is not wrapped at all.
+		Replica balanced = replica.getIfAvailable();
+		StanzaListener listener = (balanced != null) ? new ReplicaStanzaListener(balanced, dispatcher) : dispatcher;
+		return new ComponentConnection(details.toEndpoint(), connectionSettings(properties), outbound, listener, events,
 				observer(observers), transport);
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
 	LivenessMonitor xmppLivenessMonitor(ComponentConnection connection, XmppTemplate template,
-			XmppComponentProperties properties) {
+			XmppComponentProperties properties, ObjectProvider<Replica> replica) {
 		String target = (properties.pingTarget() != null) ? properties.pingTarget()
 				: connection.getEndpoint().serverDomain();
-		return new LivenessMonitor(connection, template, new JID(target), properties.pingInterval(),
+		LivenessMonitor monitor = new LivenessMonitor(connection, template, new JID(target), properties.pingInterval(),
 				properties.pingTimeout());
+		// The server's answers all reach the one replica its address hashes to; a replica's own home reaches it.
+		replica.ifAvailable((balanced) -> monitor.setSelfAddress(balanced::home));
+		return monitor;
+	}
+
+	/**
+	 * Several active replicas of the domain ({@code xmpp.component.balancing} other than
+	 * {@code none}): the replica's identity, home probing, forwards and health.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@Conditional(OnBalancedCondition.class)
+	static final class Replicas {
+
+		@Bean
+		@ConditionalOnMissingBean
+		Replica xmppReplica(XmppComponentProperties properties, XmppConnectionDetails details, XmppTemplate template,
+				ObjectProvider<ComponentConnection> connection) {
+			ReplicaSettings settings = new ReplicaSettings(instanceName(properties), properties.balancing(),
+					properties.probeTimeout());
+			Replica replica = new Replica(settings, details.domain(), template,
+					(cause) -> connection.getObject().reconnect(cause));
+			if (template instanceof DefaultXmppTemplate defaults) {
+				defaults.setIdMark(replica::idMark);
+			}
+			return replica;
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		ReplicaHealth xmppReplicaHealth(Replica replica) {
+			return new ReplicaHealth(replica);
+		}
+
+	}
+
+	/** {@code xmpp.component.instance}, else the host name (a StatefulSet pod's name). */
+	static String instanceName(XmppComponentProperties properties) {
+		if (properties.instance() != null) {
+			return properties.instance();
+		}
+		String host = System.getenv("HOSTNAME");
+		if (host != null && !host.isBlank()) {
+			return host;
+		}
+		try {
+			return InetAddress.getLocalHost().getHostName();
+		}
+		catch (UnknownHostException ex) {
+			throw new InvalidConfigurationPropertyValueException(XmppComponentProperties.PREFIX + ".instance", null,
+					"The host name is unknown (" + ex.getMessage() + "); set the replica's name.");
+		}
 	}
 
 	/** Every {@link StanzaObserver} bean (metrics, traces, tests) as one. */

@@ -8,6 +8,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.util.unit.DataSize;
 
+import dev.kindling.replica.Balancing;
+
 /**
  * The component's connection to its XMPP server (XEP-0114).
  *
@@ -24,6 +26,9 @@ import org.springframework.util.unit.DataSize;
  * @param outboundCapacity Stanzas that may wait to be written before sends fail fast
  * @param requestTimeout Default time limit for answers to the component's own IQ requests
  * @param shutdownTimeout How long a graceful stop waits for running handlers and unsent stanzas
+ * @param instance Name of this replica among the replicas of the domain (a StatefulSet pod's name); defaults to the host name
+ * @param balancing How the server spreads the domain's stanzas over several active replicas: none (one active session, the default), bare-source or bare-destination (ejabberd's domain_balancing type, with component_number set to the number of replicas)
+ * @param probeTimeout With balancing, how long a replica waits for its probes to come back at each connect before it concludes that the server gave it no slot
  */
 @ConfigurationProperties("xmpp.component")
 public record XmppComponentProperties(@DefaultValue("localhost") String host, @DefaultValue("5347") int port,
@@ -31,7 +36,8 @@ public record XmppComponentProperties(@DefaultValue("localhost") String host, @D
 		@DefaultValue("30s") Duration pingInterval, @DefaultValue("10s") Duration pingTimeout, @Nullable String pingTarget,
 		@DefaultValue Backoff backoff, @DefaultValue("1MB") DataSize maxStanzaSize,
 		@DefaultValue("10000") int outboundCapacity, @DefaultValue("10s") Duration requestTimeout,
-		@DefaultValue("10s") Duration shutdownTimeout) {
+		@DefaultValue("10s") Duration shutdownTimeout, @Nullable String instance,
+		@DefaultValue("none") Balancing balancing, @DefaultValue("2s") Duration probeTimeout) {
 
 	static final String PREFIX = "xmpp.component";
 
@@ -55,6 +61,11 @@ public record XmppComponentProperties(@DefaultValue("localhost") String host, @D
 			throw new InvalidConfigurationPropertyValueException(PREFIX + ".outbound-capacity", outboundCapacity,
 					"Must be positive.");
 		}
+		if (instance != null && (instance.isBlank() || instance.length() > 256)) {
+			throw new InvalidConfigurationPropertyValueException(PREFIX + ".instance", instance,
+					"Must not be blank and at most 256 characters; leave it unset for the host name.");
+		}
+		positive(PREFIX + ".probe-timeout", probeTimeout);
 		if (shutdownTimeout.isNegative()) {
 			throw new InvalidConfigurationPropertyValueException(PREFIX + ".shutdown-timeout", shutdownTimeout,
 					"Must not be negative.");
@@ -68,7 +79,8 @@ public record XmppComponentProperties(@DefaultValue("localhost") String host, @D
 				+ ((secret != null) ? "******" : "null") + ", connectTimeout=" + connectTimeout + ", pingInterval="
 				+ pingInterval + ", pingTimeout=" + pingTimeout + ", pingTarget=" + pingTarget + ", backoff=" + backoff
 				+ ", maxStanzaSize=" + maxStanzaSize + ", outboundCapacity=" + outboundCapacity + ", requestTimeout="
-				+ requestTimeout + ", shutdownTimeout=" + shutdownTimeout + "]";
+				+ requestTimeout + ", shutdownTimeout=" + shutdownTimeout + ", instance=" + instance + ", balancing="
+				+ balancing + ", probeTimeout=" + probeTimeout + "]";
 	}
 
 	static void positive(String name, Duration value) {

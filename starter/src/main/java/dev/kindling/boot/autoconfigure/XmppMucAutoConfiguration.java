@@ -26,6 +26,8 @@ import dev.kindling.muc.OccupantHandlers;
 import dev.kindling.muc.OnOccupantAnnotationBeanPostProcessor;
 import dev.kindling.muc.RoomFilterCheck;
 import dev.kindling.muc.RoomKeeper;
+import dev.kindling.replica.Replica;
+import dev.kindling.replica.ReplicaRoomPlacement;
 import dev.kindling.muc.RoomSpec;
 import dev.kindling.muc.RoomTraffic;
 import dev.kindling.routing.StanzaRouter;
@@ -44,9 +46,13 @@ public final class XmppMucAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	MucRooms xmppMucRooms(XmppMucProperties properties, XmppTemplate template, ApplicationEventPublisher events) {
+	MucRooms xmppMucRooms(XmppMucProperties properties, XmppTemplate template, ApplicationEventPublisher events,
+			ObjectProvider<Replica> replica) {
 		String domain = template.componentJid().getDomain();
-		return new MucRooms(template, settings(properties), events, rooms(properties, domain));
+		MucRooms rooms = new MucRooms(template, settings(properties), events, rooms(properties, domain));
+		// Balanced replicas: each configured room is joined by one replica, from its home address.
+		replica.ifAvailable((balanced) -> rooms.setPlacement(new ReplicaRoomPlacement(balanced, domain)));
+		return rooms;
 	}
 
 	/** Hands the rooms' stanzas to their trackers before any handler sees them. */

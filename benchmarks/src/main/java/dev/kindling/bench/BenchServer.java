@@ -5,6 +5,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.kindling.devserver.EjabberdBalancing;
+import dev.kindling.devserver.EjabberdOptions;
+import dev.kindling.devserver.EjabberdServer;
 import dev.kindling.devserver.ProsodyOptions;
 import dev.kindling.devserver.ProsodyServer;
 
@@ -44,9 +47,71 @@ interface BenchServer extends AutoCloseable {
 		return java.util.stream.IntStream.range(0, count).mapToObj((i) -> "u" + i).toList();
 	}
 
-	/** ejabberd with {@code domain_balancing} bare_source and {@code component_number}; one node or a cluster. */
-	static BenchServer ejabberd(int users, int componentNumber, int nodes, java.nio.file.Path logDir) {
-		throw new UnsupportedOperationException("ejabberd is not available on this branch yet");
+	/**
+	 * ejabberd with {@code domain_balancing} bare_source and {@code component_number} N; for N = 1 no
+	 * balancing entry (ejabberd 23.01 takes numbers from 2), which is the same for one session.
+	 */
+	static BenchServer ejabberd(int users, int componentNumber, int nodes) {
+		if (nodes != 1) {
+			throw new IllegalArgumentException("--nodes=" + nodes + ": only a single ejabberd node is supported here");
+		}
+		Map<String, String> accounts = new LinkedHashMap<>();
+		for (String user : users(users)) {
+			accounts.put(user, PASSWORD);
+		}
+		EjabberdOptions options = EjabberdOptions.defaults().withUsers(accounts).withLogLevel("warning");
+		if (componentNumber > 1) {
+			options = options.withBalancing(EjabberdBalancing.BARE_SOURCE, componentNumber);
+		}
+		EjabberdServer server = EjabberdServer.create(options).start();
+		return new BenchServer() {
+
+			@Override
+			public String name() {
+				return "ejabberd";
+			}
+
+			@Override
+			public String domain() {
+				return server.domain();
+			}
+
+			@Override
+			public String componentDomain() {
+				return server.componentDomain();
+			}
+
+			@Override
+			public String componentSecret() {
+				return server.componentSecret();
+			}
+
+			@Override
+			public String host() {
+				return server.host();
+			}
+
+			@Override
+			public int c2sPort() {
+				return server.c2sPort();
+			}
+
+			@Override
+			public List<Integer> componentPorts() {
+				return List.of(server.componentPort());
+			}
+
+			@Override
+			public long cpuMillis() throws IOException {
+				return ProcStatus.cpuMillis(server.pid());
+			}
+
+			@Override
+			public void close() {
+				server.close();
+			}
+
+		};
 	}
 
 	/** Prosody from the dev server: one active component session per domain (the default {@code kick_new}). */

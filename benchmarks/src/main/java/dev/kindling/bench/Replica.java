@@ -30,6 +30,9 @@ final class Replica implements AutoCloseable {
 	/** Kindling's INFO line for every established stream. */
 	private static final String CONNECTED = "Connected as component";
 
+	/** A balanced replica's INFO line once its probes found its home slot: from then on it is ready. */
+	private static final String HOME = "has home";
+
 	private static final Pattern HTTP_PORT = Pattern.compile("Tomcat started on port (?:\\(s\\): )?(\\d+)");
 
 	private static final Pattern RECEIVED_MESSAGES = Pattern
@@ -43,6 +46,9 @@ final class Replica implements AutoCloseable {
 
 	private final Path log;
 
+	/** What the log says once the replica is ready for traffic. */
+	private final String ready;
+
 	private @Nullable Process process;
 
 	/** Offset in the log where the current process's output starts. */
@@ -53,10 +59,11 @@ final class Replica implements AutoCloseable {
 
 	private int starts;
 
-	Replica(String instance, List<String> command, Path log) {
+	Replica(String instance, List<String> command, Path log, String ready) {
 		this.instance = instance;
 		this.command = List.copyOf(command);
 		this.log = log;
+		this.ready = ready;
 	}
 
 	/**
@@ -77,7 +84,8 @@ final class Replica implements AutoCloseable {
 				"--logging.level.org.springframework.boot.tomcat=INFO",
 				"--logging.level.org.springframework.boot.web.embedded.tomcat=INFO"));
 		command.addAll(extra);
-		return new Replica(instance, command, logDir.resolve("replica-" + instance + ".log"));
+		boolean balanced = extra.stream().anyMatch((arg) -> arg.startsWith("--xmpp.component.balancing=bare"));
+		return new Replica(instance, command, logDir.resolve("replica-" + instance + ".log"), balanced ? HOME : CONNECTED);
 	}
 
 	String instance() {
@@ -102,12 +110,13 @@ final class Replica implements AutoCloseable {
 	}
 
 	/**
-	 * Waits until the current process has logged {@code count} established streams.
-	 * @throws IOException if it exits or does not connect in time
+	 * Waits until the current process is ready for traffic: connected, and with balancing, its home
+	 * slot found.
+	 * @throws IOException if it exits or is not ready in time
 	 */
-	void awaitConnected(int count, Duration timeout) throws IOException, InterruptedException {
+	void awaitReady(Duration timeout) throws IOException, InterruptedException {
 		long deadline = System.nanoTime() + timeout.toNanos();
-		while (connections() < count) {
+		while (!logged(this.ready)) {
 			Process running = this.process;
 			if (running == null || !running.isAlive()) {
 				throw new IOException("Replica " + this.instance + " exited before connecting; see " + this.log);
@@ -122,6 +131,11 @@ final class Replica implements AutoCloseable {
 	/** Streams the current process established so far (more than one: it rebuilt its stream). */
 	int connections() throws IOException {
 		return count(currentLog(), CONNECTED);
+	}
+
+	/** Streams the current process rebuilt because the server did not answer its liveness ping. */
+	int pingTimeouts() throws IOException {
+		return count(currentLog(), "did not answer a ping");
 	}
 
 	/** Whether the current process has logged the text. */

@@ -131,7 +131,7 @@ public final class ScaleOutBenchmark {
 		int users = clients();
 		return switch (kind) {
 			case "prosody" -> BenchServer.prosody(users);
-			case "ejabberd" -> BenchServer.ejabberd(users, componentNumber, this.options.integer("nodes", "1"), this.logDir);
+			case "ejabberd" -> BenchServer.ejabberd(users, componentNumber, this.options.integer("nodes", "1"));
 			default -> throw new IllegalArgumentException("--server is ejabberd or prosody, not " + kind);
 		};
 	}
@@ -161,7 +161,7 @@ public final class ScaleOutBenchmark {
 			replica.start();
 		}
 		for (Replica replica : replicas) {
-			replica.awaitConnected(1, CONNECT_TIMEOUT);
+			replica.awaitReady(CONNECT_TIMEOUT);
 		}
 	}
 
@@ -252,7 +252,7 @@ public final class ScaleOutBenchmark {
 						}
 						times[1] = System.nanoTime();
 						victim.start();
-						victim.awaitConnected(1, CONNECT_TIMEOUT);
+						victim.awaitReady(CONNECT_TIMEOUT);
 						times[2] = System.nanoTime();
 						return start;
 					});
@@ -273,7 +273,7 @@ public final class ScaleOutBenchmark {
 			Replica second = replica(server, "replica-b", 0, null);
 			try {
 				first.start();
-				first.awaitConnected(1, CONNECT_TIMEOUT);
+				first.awaitReady(CONNECT_TIMEOUT);
 				try (ClientLoad load = clients(server)) {
 					long[] times = new long[3];
 					String[] note = { null };
@@ -291,7 +291,7 @@ public final class ScaleOutBenchmark {
 						times[0] = System.nanoTime();
 						first.terminate(Duration.ofSeconds(30));
 						times[1] = System.nanoTime();
-						second.awaitConnected(1, CONNECT_TIMEOUT);
+						second.awaitReady(CONNECT_TIMEOUT);
 						times[2] = System.nanoTime();
 						return start;
 					});

@@ -20,12 +20,14 @@ import java.util.concurrent.Future;
  * <li>{@code kill}: under a fixed rate, kill -9 one of the replicas and start it again at once: the
  * window in which its senders got no answer, and the messages lost;</li>
  * <li>{@code restart}: the same with SIGTERM (a rolling restart: stop, then start);</li>
+ * <li>{@code surge}: a rolling update with a surge replica on ejabberd: one more replica started first
+ * (it has no slot and keeps retrying), then SIGTERM to one of the N;</li>
  * <li>{@code handover}: on Prosody, a second instance started beside the first, then SIGTERM to
  * the first: the gap, and the messages lost, errored and answered.</li>
  * </ul>
  *
  * <p>Options (all {@code --name=value}): {@code replica-classpath} (required: the echo-bot sample's
- * runtime classpath, or {@code @file} holding it), {@code scenarios} (scale,kill,restart,handover),
+ * runtime classpath, or {@code @file} holding it), {@code scenarios} (scale,kill,restart,surge,handover),
  * {@code server} (ejabberd; prosody runs {@code scale} with one replica), {@code nodes} (1; 2 for a
  * two-node ejabberd cluster, replicas spread over both), {@code replicas} (1,2,3), {@code clients}
  * (48), {@code window} (4 per client), {@code jit-warmup} (10s), {@code warmup} (5s),
@@ -76,7 +78,7 @@ public final class ScaleOutBenchmark {
 
 	private void run() throws Exception {
 		String loadBefore = Files.readString(Path.of("/proc/loadavg")).trim();
-		List<String> scenarios = List.of(option("scenarios", "scale,kill,restart,handover", "scale,kill").split(","));
+		List<String> scenarios = List.of(option("scenarios", "scale,kill,restart,surge,handover", "scale,kill").split(","));
 		String server = this.options.get("server", "ejabberd");
 		List<ScaleOutReport.Level> levels = new ArrayList<>();
 		List<ScaleOutReport.Failure> failures = new ArrayList<>();
@@ -91,6 +93,9 @@ public final class ScaleOutBenchmark {
 		}
 		if (scenarios.contains("restart")) {
 			failures.add(failure("restart", server, failureReplicas));
+		}
+		if (scenarios.contains("surge")) {
+			failures.add(surge(server, failureReplicas));
 		}
 		if (scenarios.contains("handover")) {
 			failures.add(handover());
@@ -261,6 +266,51 @@ public final class ScaleOutBenchmark {
 			}
 			finally {
 				closeAll(replicas);
+			}
+		}
+	}
+
+	/**
+	 * ejabberd: a rolling update with one surge replica. The newcomer connects while every slot is
+	 * taken, finds no slot and retries; the old replica is then stopped with SIGTERM, and the
+	 * newcomer takes the slot at its next attempt.
+	 */
+	private ScaleOutReport.Failure surge(String kind, int n) throws Exception {
+		System.out.printf("surge: %s, %d replica(s) + 1%n", kind, n);
+		if (!kind.equals("ejabberd")) {
+			throw new IllegalArgumentException("The surge scenario needs balancing: --server=ejabberd");
+		}
+		try (BenchServer server = startServer(kind, n)) {
+			List<Replica> replicas = replicas(server, n, "bare-source");
+			Replica newcomer = replica(server, "replica-new", 0, "bare-source");
+			try {
+				startAll(replicas);
+				try (ClientLoad load = clients(server)) {
+					Replica old = replicas.get(0);
+					long[] times = new long[3];
+					String[] note = { null };
+					ClientLoadResult result = runWith(load, failureSpec(server), (start) -> {
+						newcomer.start();
+						long deadline = System.nanoTime() + CONNECT_TIMEOUT.toNanos();
+						while (!newcomer.logged("got no slot") && !newcomer.logged("has home") && System.nanoTime() < deadline) {
+							Thread.sleep(20);
+						}
+						note[0] = newcomer.logged("has home") ? "the surge replica found a slot before the old one left"
+								: "the surge replica had no slot and was retrying when the old one was stopped";
+						sleepUntil(start + duration("event-at", "5s", "2s").toNanos());
+						times[0] = System.nanoTime();
+						old.terminate(Duration.ofSeconds(30));
+						times[1] = System.nanoTime();
+						newcomer.awaitReady(CONNECT_TIMEOUT);
+						times[2] = System.nanoTime();
+						return start;
+					});
+					return failureResult("surge", server, n, result, times, note[0]);
+				}
+			}
+			finally {
+				closeAll(replicas);
+				newcomer.close();
 			}
 		}
 	}

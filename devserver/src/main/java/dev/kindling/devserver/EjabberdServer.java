@@ -101,18 +101,14 @@ public final class EjabberdServer implements AutoCloseable {
 	/** Set after the first successful start: the ports are kept from then on. */
 	private boolean started;
 
-	/** A member of an {@link EjabberdCluster}: its distribution port is shared, not re-picked. */
-	private final boolean clustered;
-
 	private EjabberdServer(EjabberdOptions options, EjabberdTools.Installation installation, EjabberdNode node,
-			Path directory, boolean clustered) {
+			Path directory) {
 		this.options = options;
 		this.installation = installation;
 		this.node = node;
 		this.directory = directory;
 		this.configFile = directory.resolve("ejabberd.yml");
 		this.outputFile = directory.resolve("ejabberd.out");
-		this.clustered = clustered;
 		this.pendingUsers.putAll(options.users());
 	}
 
@@ -130,14 +126,14 @@ public final class EjabberdServer implements AutoCloseable {
 		EjabberdTools.Installation installation = EjabberdTools.locate(options.executable());
 		EjabberdNode node = EjabberdNode.of(EjabberdNode.randomId(), 1, EjabberdTools.freeDistributionPort(1),
 				EjabberdNode.randomCookie());
-		return create(options, installation, node, false);
+		return create(options, installation, node);
 	}
 
 	static EjabberdServer create(EjabberdOptions options, EjabberdTools.Installation installation,
-			EjabberdNode node, boolean clustered) {
+			EjabberdNode node) {
 		Path directory = EjabberdTools.createDirectory();
 		try {
-			EjabberdServer server = new EjabberdServer(options, installation, node, directory, clustered);
+			EjabberdServer server = new EjabberdServer(options, installation, node, directory);
 			server.choosePorts();
 			Runtime.getRuntime().addShutdownHook(server.shutdownHook);
 			return server;
@@ -184,7 +180,7 @@ public final class EjabberdServer implements AutoCloseable {
 				users.keySet().forEach(this.pendingUsers::remove);
 				break;
 			}
-			boolean fixed = this.started || this.clustered || this.options.c2sPort() != 0
+			boolean fixed = this.started || this.options.c2sPort() != 0
 					|| this.options.componentPort() != 0 || this.options.httpPort() != 0;
 			if (fixed || attempt == PORT_ATTEMPTS) {
 				throw new EjabberdException("ejabberd could not listen on 127.0.0.1 ports " + ports()
@@ -441,6 +437,27 @@ public final class EjabberdServer implements AutoCloseable {
 
 	EjabberdNode node() {
 		return this.node;
+	}
+
+	/**
+	 * Joins this running node to {@code first}'s cluster ({@code join_cluster}): ejabberd restarts
+	 * on this node with the cluster's database; returns once its ports accept again.
+	 */
+	synchronized void joinCluster(EjabberdServer first) {
+		requireRunning();
+		long startNanos = System.nanoTime();
+		evaluate("ok = ejabberd_admin:join_cluster(" + EjabberdTools.erlangBinary(first.nodeName()) + ")",
+				"join_cluster");
+		long deadline = System.nanoTime() + this.options.startTimeout().toNanos();
+		while (!IntStream.of(this.c2sPort, this.componentPort, this.httpPort).allMatch(ProsodyTools::accepts)) {
+			if (!isRunning() || System.nanoTime() - deadline > 0) {
+				throw new EjabberdException(this.node.name() + " did not accept connections after joining "
+						+ first.nodeName() + outputTail());
+			}
+			EjabberdTools.pause(10);
+		}
+		logger.info("ejabberd node {} joined {} in {} ms", this.node.name(), first.nodeName(),
+				ProsodyTools.millisSince(startNanos));
 	}
 
 	/**

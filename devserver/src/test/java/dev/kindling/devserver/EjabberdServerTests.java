@@ -22,7 +22,9 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import dev.kindling.devserver.ProsodyServerTests.RawXmpp;
@@ -42,7 +44,24 @@ class EjabberdServerTests {
 
 	private static final String HANDSHAKE_OK = "<handshake\\s*/>|<handshake>\\s*</handshake>";
 
+	/** One server for the tests that only read: starting one takes about 1 s. */
+	private static EjabberdServer shared;
+
 	private final List<AutoCloseable> closeables = new ArrayList<>();
+
+	@BeforeAll
+	static void startShared() {
+		shared = EjabberdServer
+			.create(EjabberdOptions.defaults()
+				.withComponentDomain("echo.localhost")
+				.withBalancing(EjabberdBalancing.BARE_SOURCE, 2))
+			.start();
+	}
+
+	@AfterAll
+	static void closeShared() {
+		shared.close();
+	}
 
 	@AfterEach
 	void closeAll() throws Exception {
@@ -53,7 +72,7 @@ class EjabberdServerTests {
 
 	@Test
 	void startsWithAllPortsAcceptingAndAComponentReachesMucAndPubsub() throws Exception {
-		EjabberdServer server = start(EjabberdOptions.defaults().withComponentDomain("echo.localhost"));
+		EjabberdServer server = shared;
 
 		assertThat(server.isRunning()).isTrue();
 		assertThat(List.of(server.c2sPort(), server.componentPort(), server.httpPort())).doesNotHaveDuplicates()
@@ -87,7 +106,7 @@ class EjabberdServerTests {
 
 	@Test
 	void componentHandshakeWithTheWrongSecretIsRefused() throws Exception {
-		EjabberdServer server = start(EjabberdOptions.defaults());
+		EjabberdServer server = shared;
 
 		try (RawXmpp component = handshake(server, "wrong")) {
 			assertThat(component.await("<stream:error>[\\s\\S]*?</stream:error>", TIMEOUT))
@@ -146,8 +165,7 @@ class EjabberdServerTests {
 
 	@Test
 	void twoComponentSessionsShareTheDomainWithBalancing() throws Exception {
-		EjabberdServer server = start(
-				EjabberdOptions.defaults().withBalancing(EjabberdBalancing.BARE_SOURCE, 2).withUser("alice", "a"));
+		EjabberdServer server = shared;
 
 		try (RawXmpp first = handshake(server, server.componentSecret());
 				RawXmpp second = handshake(server, server.componentSecret())) {
@@ -156,21 +174,21 @@ class EjabberdServerTests {
 			// Both sessions stay up and can send (23.01 crashes them at the handshake without
 			// component_number). The answers are balanced by their sender, the server itself: one
 			// slot, so one session gets both.
-			first.send("<iq type='get' id='v1' from='bot.localhost' to='localhost'>"
+			first.send("<iq type='get' id='v1' from='echo.localhost' to='localhost'>"
 					+ "<query xmlns='jabber:iq:version'/></iq>");
-			second.send("<iq type='get' id='v2' from='bot.localhost' to='localhost'>"
+			second.send("<iq type='get' id='v2' from='echo.localhost' to='localhost'>"
 					+ "<query xmlns='jabber:iq:version'/></iq>");
 			String answers = "<iq[^>]*id=['\"]v1['\"][\\s\\S]*?</iq>[\\s\\S]*<iq[^>]*id=['\"]v2['\"]"
 					+ "|<iq[^>]*id=['\"]v2['\"][\\s\\S]*?</iq>[\\s\\S]*<iq[^>]*id=['\"]v1['\"]";
 			assertThat(awaitOnEither(answers, first, second)).contains("result").contains("ejabberd");
 		}
 		assertThat(server.directory().resolve("ejabberd.yml")).content()
-			.contains("domain_balancing:\n  \"bot.localhost\":\n    type: bare_source\n    component_number: 2");
+			.contains("domain_balancing:\n  \"echo.localhost\":\n    type: bare_source\n    component_number: 2");
 	}
 
 	@Test
 	void evaluateRunsErlangOnTheNode() {
-		EjabberdServer server = start(EjabberdOptions.defaults());
+		EjabberdServer server = shared;
 
 		assertThat(server.evaluate("ejabberd_cluster:get_nodes()")).isEqualTo("['" + server.nodeName() + "']");
 		assertThatExceptionOfType(EjabberdException.class).isThrownBy(() -> server.evaluate("erlang:error(boom)"))

@@ -23,6 +23,7 @@ import org.jxmpp.jid.Jid;
 import org.jxmpp.jid.impl.JidCreate;
 import org.jxmpp.stringprep.XmppStringprepException;
 
+import dev.kindling.devserver.EjabberdServer;
 import dev.kindling.devserver.ProsodyServer;
 
 /**
@@ -45,11 +46,21 @@ public final class XmppTestClient implements AutoCloseable {
 
 	/** Log in to the server's c2s port as {@code user}. */
 	public static XmppTestClient login(ProsodyServer server, String user, String password) {
+		return login(server.domain(), server.host(), server.c2sPort(), user, password);
+	}
+
+	/** Log in to an ejabberd node's c2s port as {@code user} (of a cluster: that node's port). */
+	public static XmppTestClient login(EjabberdServer server, String user, String password) {
+		return login(server.domain(), server.host(), server.c2sPort(), user, password);
+	}
+
+	/** Log in as {@code user@domain} to a c2s port, without TLS. */
+	public static XmppTestClient login(String domain, String host, int port, String user, String password) {
 		try {
 			XMPPTCPConnectionConfiguration config = XMPPTCPConnectionConfiguration.builder()
-				.setXmppDomain(server.domain())
-				.setHostAddress(InetAddress.getByName(server.host()))
-				.setPort(server.c2sPort())
+				.setXmppDomain(domain)
+				.setHostAddress(InetAddress.getByName(host))
+				.setPort(port)
 				.setSecurityMode(SecurityMode.disabled)
 				.setUsernameAndPassword(user, password)
 				.setResource("test")
@@ -62,7 +73,7 @@ public final class XmppTestClient implements AutoCloseable {
 			return client;
 		}
 		catch (IOException | SmackException | XMPPException | InterruptedException ex) {
-			throw new IllegalStateException("Cannot log in as " + user + " to " + server.host() + ":" + server.c2sPort(), ex);
+			throw new IllegalStateException("Cannot log in as " + user + " to " + host + ":" + port, ex);
 		}
 	}
 

@@ -175,7 +175,7 @@ public final class Replica implements SmartApplicationListener {
 		return this.foreignProbes.get();
 	}
 
-	/** Connects after which no probe came back. */
+	/** Connects in a row after which no probe came back; 0 once a connect finds a home. */
 	public long noSlotConnects() {
 		return this.noSlotConnects.get();
 	}
@@ -234,7 +234,10 @@ public final class Replica implements SmartApplicationListener {
 	}
 
 	private void lost() {
-		this.state = SlotState.DISCONNECTED;
+		// A replica without a slot stays so (and reported down) through its retries, until one is found.
+		if (this.state != SlotState.NO_SLOT) {
+			this.state = SlotState.DISCONNECTED;
+		}
 		this.homeKey = LOCAL;
 		this.home = null;
 		this.idMark = "";
@@ -247,7 +250,9 @@ public final class Replica implements SmartApplicationListener {
 	 */
 	void probeHome() {
 		lost();
-		this.state = SlotState.PROBING;
+		if (this.state != SlotState.NO_SLOT) {
+			this.state = SlotState.PROBING;
+		}
 		long start = System.nanoTime();
 		long deadline = start + this.settings.probeTimeout().toNanos();
 		String nonce = nonce();
@@ -268,7 +273,9 @@ public final class Replica implements SmartApplicationListener {
 		}
 		catch (StanzaNotSentException ex) {
 			logger.info("Replica '{}' stopped probing for its home: {}", instance(), ex.getMessage());
-			this.state = SlotState.DISCONNECTED;
+			if (this.state != SlotState.NO_SLOT) {
+				this.state = SlotState.DISCONNECTED;
+			}
 			return;
 		}
 		finally {
@@ -285,6 +292,7 @@ public final class Replica implements SmartApplicationListener {
 		this.homeKey = key;
 		this.idMark = HomeAddresses.idPrefix(key);
 		this.state = SlotState.HOME;
+		this.noSlotConnects.set(0);
 		logger.info("Replica '{}' of '{}' ({}) has home {} ({} probes, {} ms)", instance(), this.domain,
 				balancing().ejabberdType(), this.home, sent, took.toMillis());
 	}
@@ -297,10 +305,10 @@ public final class Replica implements SmartApplicationListener {
 				+ "domain_balancing for " + this.domain + " set (type " + balancing().ejabberdType()
 				+ ") and its component_number at least the number of replicas?";
 		if (count == 1) {
-			logger.error("{} Reconnecting to try again.", message);
+			logger.error("{} Reconnecting until a slot is free.", message);
 		}
-		else {
-			logger.warn("Replica '{}' still has no slot ({} connects); reconnecting", instance(), count);
+		else if (Long.bitCount(count) == 1) {
+			logger.warn("Replica '{}' still has no slot after {} connects; reconnecting", instance(), count);
 		}
 		this.reconnect.accept(new NoSlotException(message));
 	}

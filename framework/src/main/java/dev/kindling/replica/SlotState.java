@@ -14,7 +14,9 @@ public enum SlotState {
 
 	/**
 	 * Connected, but none of its probes came back: the server gave the session no slot (more
-	 * sessions than {@code component_number}). It gets no traffic and reconnects to try again.
+	 * sessions than {@code component_number}). It gets no traffic and reconnects to try again, and
+	 * stays in this state through the retries until a connect finds a slot free: a spare that takes
+	 * the slot of a replica that left.
 	 */
 	NO_SLOT
 

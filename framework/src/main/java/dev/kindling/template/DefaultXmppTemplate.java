@@ -114,6 +114,13 @@ public class DefaultXmppTemplate implements XmppTemplate, ApplicationListener<Co
 		if (request.getID() == null) {
 			request.setID(nextId());
 		}
+		else if (this.idMark != null) {
+			// Tinder numbers every new IQ itself: the mark must go in front of that id too.
+			String mark = this.idMark.get();
+			if (!request.getID().startsWith(mark)) {
+				request.setID(mark + request.getID());
+			}
+		}
 		if (this.observationRegistry.isNoop()) {
 			return exchange(request, timeout);
 		}
@@ -178,9 +185,9 @@ public class DefaultXmppTemplate implements XmppTemplate, ApplicationListener<Co
 	}
 
 	/**
-	 * Put a mark in front of every id this template makes, read at each id: a balanced replica's
-	 * home key, which tells the other replicas whose request an answer belongs to. Set before the
-	 * component connects; without one, ids are as they always were.
+	 * Put a mark in front of every id this template makes and of every request's id, read at each
+	 * id: a balanced replica's home key, which tells the other replicas whose request an answer
+	 * belongs to. Set before the component connects; without one, ids are as they always were.
 	 */
 	public void setIdMark(Supplier<String> idMark) {
 		this.idMark = idMark;

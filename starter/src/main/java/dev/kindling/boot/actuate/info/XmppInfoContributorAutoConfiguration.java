@@ -15,6 +15,7 @@ import dev.kindling.boot.autoconfigure.XmppComponentAutoConfiguration;
 import dev.kindling.boot.autoconfigure.XmppConnectionDetails;
 import dev.kindling.disco.DiscoHandlers;
 import dev.kindling.handler.HandlerRegistry;
+import dev.kindling.replica.Replica;
 
 /**
  * The {@code xmpp} section of {@code /actuator/info}. Off with {@code management.info.xmpp.enabled=false}.
@@ -28,8 +29,10 @@ public final class XmppInfoContributorAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	XmppInfoContributor xmppInfoContributor(XmppConnectionDetails details, HandlerRegistry registry,
-			ObjectProvider<DiscoHandlers> disco) {
-		return new XmppInfoContributor(details.domain(), registry, disco.getIfAvailable());
+			ObjectProvider<DiscoHandlers> disco, ObjectProvider<Replica> replica) {
+		XmppInfoContributor contributor = new XmppInfoContributor(details.domain(), registry, disco.getIfAvailable());
+		contributor.setReplica(replica.getIfAvailable());
+		return contributor;
 	}
 
 }

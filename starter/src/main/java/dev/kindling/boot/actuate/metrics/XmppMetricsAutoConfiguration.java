@@ -19,6 +19,7 @@ import dev.kindling.dispatch.StanzaDispatcher;
 import dev.kindling.liveness.LivenessMonitor;
 import dev.kindling.observe.DefaultHandlerObservationConvention;
 import dev.kindling.observe.DefaultRequestObservationConvention;
+import dev.kindling.replica.Replica;
 
 /**
  * Micrometer meters for the component ({@code xmpp.*}) when the application has a
@@ -65,6 +66,13 @@ public final class XmppMetricsAutoConfiguration {
 	XmppComponentMetrics xmppComponentMetrics(ComponentConnection connection, StanzaDispatcher dispatcher,
 			ObjectProvider<LivenessMonitor> liveness) {
 		return new XmppComponentMetrics(connection, dispatcher, liveness.getIfAvailable());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	@ConditionalOnBean(Replica.class)
+	XmppReplicaMetrics xmppReplicaMetrics(Replica replica) {
+		return new XmppReplicaMetrics(replica);
 	}
 
 }

@@ -27,6 +27,14 @@ import dev.kindling.observe.StanzaObserver;
  * rebuilds the stream when it is lost or declared dead, publishes past-tense events for every
  * change, and stops gracefully.
  *
+ * <p>Several instances for one domain hand it over instead of fighting for it. An instance the
+ * server refuses with {@code conflict} (another one holds the domain) stands by
+ * ({@link ConnectionState#STANDBY}) and tries again every {@link ConnectionSettings#standbyRetry()}
+ * until the other one leaves. An instance whose established stream the server closes with
+ * {@code conflict} (a newcomer took over) is {@link ConnectionState#REPLACED} and does not come
+ * back. A graceful stop ({@link ConnectionState#DRAINING}) answers what it can no longer handle
+ * with an error of type {@code wait}, finishes what it accepted and then leaves.
+ *
  * <p>Every state change runs on one supervisor thread, so a loss reported late by an old stream
  * can never tear down its successor. That thread is the only non-daemon thread Kindling starts:
  * it keeps a bot without a web server alive, and ends with {@link #stop()} so the JVM exits.
@@ -74,6 +82,9 @@ public class ComponentConnection implements SmartLifecycle {
 	private @Nullable ScheduledFuture<?> nextAttempt;
 
 	private long connects;
+
+	// When the current stand-by began (System.nanoTime), or 0 while not standing by.
+	private long standingBySince;
 
 	/**
 	 * A connection over another wire than TCP, e.g. the test kit's in-memory one; everything above
@@ -142,13 +153,22 @@ public class ComponentConnection implements SmartLifecycle {
 			return;
 		}
 		this.nextAttempt = null;
-		setStatus(ConnectionState.CONNECTING, this.status.lastFailure());
+		if (this.standingBySince == 0) {
+			// A standby's attempts leave it STANDBY, so health and metrics do not flicker 4 times a second.
+			setStatus(ConnectionState.CONNECTING, this.status.lastFailure());
+		}
 		ComponentTransport.Wire opened;
 		try {
 			opened = this.transport.open(this.endpoint, this.settings);
 		}
 		catch (ComponentConnectException ex) {
-			scheduleRetry(ex, true);
+			if (ex.getReason() == Reason.CONFLICT) {
+				standBy(ex);
+			}
+			else {
+				this.standingBySince = 0;
+				scheduleRetry(ex, true);
+			}
 			return;
 		}
 		this.stream = opened;
@@ -157,9 +177,17 @@ public class ComponentConnection implements SmartLifecycle {
 		this.connects++;
 		int failedBefore = this.backoff.failures();
 		this.backoff.reset();
+		long stoodBy = this.standingBySince;
+		this.standingBySince = 0;
 		setStatus(ConnectionState.CONNECTED, null);
-		logger.info("Connected as component '{}' to {}:{}{}", this.endpoint.domain(), this.endpoint.host(),
-				this.endpoint.port(), (failedBefore > 0) ? " after " + failedBefore + " failed attempts" : "");
+		if (stoodBy != 0) {
+			logger.info("Took component '{}' over at {}:{} after standing by for {} ms", this.endpoint.domain(),
+					this.endpoint.host(), this.endpoint.port(), TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - stoodBy));
+		}
+		else {
+			logger.info("Connected as component '{}' to {}:{}{}", this.endpoint.domain(), this.endpoint.host(),
+					this.endpoint.port(), (failedBefore > 0) ? " after " + failedBefore + " failed attempts" : "");
+		}
 		publish(new ComponentConnectedEvent(this, this.endpoint, opened.streamId(), this.connects));
 	}
 
@@ -178,11 +206,44 @@ public class ComponentConnection implements SmartLifecycle {
 		lost.abort();
 		List<Packet> dropped = this.outbound.close();
 		dropped.forEach((stanza) -> this.observer.dropped(stanza, DropReason.CONNECTION_LOST));
-		logger.warn("Lost the stream of component '{}': {}{}", this.endpoint.domain(), cause.getMessage(),
-				dropped.isEmpty() ? "" : " (" + dropped.size() + " unsent stanzas dropped)");
+		String unsent = dropped.isEmpty() ? "" : " (" + dropped.size() + " unsent stanzas dropped)";
+		if (cause instanceof ComponentConnectException connect && connect.getReason() == Reason.CONFLICT) {
+			// Reconnecting would kick the newcomer out in turn (with kick_old), and so on for ever.
+			logger.warn("Component '{}' was replaced: the server closed its stream with conflict ({}): another "
+					+ "instance took the domain over. This instance does not reconnect; it stays REPLACED, not ready, "
+					+ "until it is stopped{}", this.endpoint.domain(), cause.getMessage(), unsent);
+			setStatus(ConnectionState.REPLACED, cause);
+			publish(new ComponentDisconnectedEvent(this, cause));
+			return;
+		}
+		logger.warn("Lost the stream of component '{}': {}{}", this.endpoint.domain(), cause.getMessage(), unsent);
 		setStatus(ConnectionState.BACKOFF, cause);
 		publish(new ComponentDisconnectedEvent(this, cause));
 		scheduleRetry(cause, false);
+	}
+
+	/**
+	 * Another session holds the domain: try again after the fixed standby delay rather than the
+	 * growing backoff, so the hand-over gap stays one delay at most, and log it once, not per try.
+	 */
+	private void standBy(ComponentConnectException conflict) {
+		ScheduledExecutorService executor = this.supervisor;
+		if (this.stopping || executor == null) {
+			return;
+		}
+		Duration delay = this.settings.standbyRetry();
+		if (this.standingBySince == 0) {
+			this.standingBySince = System.nanoTime();
+			this.backoff.reset();
+			setStatus(ConnectionState.STANDBY, conflict);
+			logger.info("Component '{}' is held by another instance (the server answered conflict); standing by "
+					+ "and taking over when it leaves, trying every {} ms", this.endpoint.domain(), delay.toMillis());
+			publish(new ComponentReconnectingEvent(this, 1, delay, conflict));
+		}
+		else {
+			logger.debug("Component '{}' is still held by another instance", this.endpoint.domain());
+		}
+		this.nextAttempt = executor.schedule(this::attempt, delay.toMillis(), TimeUnit.MILLISECONDS);
 	}
 
 	private void scheduleRetry(Throwable cause, boolean log) {
@@ -233,9 +294,14 @@ public class ComponentConnection implements SmartLifecycle {
 			this.stopping = true;
 		}
 		long deadline = System.nanoTime() + this.settings.shutdownTimeout().toNanos();
+		if (this.status.state() == ConnectionState.CONNECTED) {
+			setStatus(ConnectionState.DRAINING, null);
+			logger.info("Draining component '{}': finishing accepted stanzas; new ones are answered with a wait error",
+					this.endpoint.domain());
+		}
+		long drainStart = System.nanoTime();
 		this.listener.drain(this.settings.shutdownTimeout());
-		this.outbound.refuse();
-		this.outbound.awaitEmpty(remaining(deadline));
+		long drained = System.nanoTime();
 		try {
 			executor.submit(() -> {
 				ScheduledFuture<?> pending = this.nextAttempt;
@@ -245,12 +311,15 @@ public class ComponentConnection implements SmartLifecycle {
 				ComponentTransport.Wire current = this.stream;
 				this.stream = null;
 				if (current != null) {
+					// The wire writes what is queued, then its end: the replies of the drained handlers go out.
 					current.close(remaining(deadline));
 				}
 				this.outbound.close().forEach((stanza) -> this.observer.dropped(stanza, DropReason.CONNECTION_LOST));
 				setStatus(ConnectionState.STOPPED, null);
 				if (current != null) {
-					logger.info("Disconnected component '{}'", this.endpoint.domain());
+					logger.info("Disconnected component '{}' (handlers drained in {} ms, stream closed in {} ms)",
+							this.endpoint.domain(), TimeUnit.NANOSECONDS.toMillis(drained - drainStart),
+							TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - drained));
 					publish(new ComponentDisconnectedEvent(this, null));
 				}
 			}).get(this.settings.shutdownTimeout().toMillis() + 1000, TimeUnit.MILLISECONDS);

@@ -14,8 +14,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 
@@ -33,6 +35,7 @@ import org.xmpp.packet.StreamError;
 
 import dev.kindling.DaemonThreads;
 import dev.kindling.connection.ComponentConnectException.Reason;
+import dev.kindling.observe.DropReason;
 import dev.kindling.observe.StanzaObserver;
 
 /**
@@ -60,6 +63,9 @@ final class ComponentStream implements ComponentTransport.Wire {
 
 	private static final Duration WRITER_POLL = Duration.ofMillis(250);
 
+	/** How long a close waits for the server's end of the stream after sending ours. */
+	private static final Duration SERVER_END_WAIT = Duration.ofSeconds(1);
+
 	private final ComponentEndpoint endpoint;
 
 	private final Socket socket;
@@ -83,6 +89,20 @@ final class ComponentStream implements ComponentTransport.Wire {
 	private final AtomicBoolean closed = new AtomicBoolean();
 
 	private final AtomicBoolean lossReported = new AtomicBoolean();
+
+	/** Set by {@link #close}: the writer writes what is queued, then the stream's end. */
+	private final AtomicBoolean finishing = new AtomicBoolean();
+
+	/** Counted down by the writer once our end is written (or could not be). */
+	private final CountDownLatch endWritten = new CountDownLatch(1);
+
+	/** Counted down by the reader once the server's end has arrived (or the stream broke). */
+	private final CountDownLatch serverEnded = new CountDownLatch(1);
+
+	/** Stanzas the server delivered after our end was written: too late to answer on this stream. */
+	private final AtomicInteger late = new AtomicInteger();
+
+	private volatile boolean endSent;
 
 	private volatile @Nullable Thread writer;
 
@@ -228,12 +248,22 @@ final class ComponentStream implements ComponentTransport.Wire {
 				this.input.startStanza();
 				Element element = this.reader.next();
 				if (element == null) {
+					if (this.finishing.get()) {
+						break;
+					}
 					throw new ComponentConnectException(Reason.NETWORK, "The server closed the stream");
 				}
 				Packet stanza = toPacket(element);
 				try {
 					observer.received(stanza);
-					listener.onStanza(stanza);
+					if (this.endSent && !(stanza instanceof IQ iq && iq.isResponse())) {
+						// Routed to us before the server read our end: nothing can answer it on this stream.
+						this.late.incrementAndGet();
+						observer.dropped(stanza, DropReason.SHUTDOWN);
+					}
+					else {
+						listener.onStanza(stanza);
+					}
 				}
 				catch (RuntimeException ex) {
 					logger.error("Stanza listener failed; the stream stays up", ex);
@@ -241,7 +271,12 @@ final class ComponentStream implements ComponentTransport.Wire {
 			}
 		}
 		catch (Throwable ex) {
-			reportLoss(ex, onLoss);
+			if (!this.finishing.get()) {
+				reportLoss(ex, onLoss);
+			}
+		}
+		finally {
+			this.serverEnded.countDown();
 		}
 	}
 
@@ -260,38 +295,66 @@ final class ComponentStream implements ComponentTransport.Wire {
 		List<Packet> batch = new ArrayList<>(WRITE_BATCH);
 		try {
 			while (!this.closed.get()) {
-				if (!outbound.takeBatch(batch, WRITE_BATCH, WRITER_POLL)) {
-					continue;
-				}
-				this.writeLock.lock();
+				boolean took;
 				try {
-					for (Packet stanza : batch) {
-						this.stanzaWriter.write(stanza.getElement(), this.text);
-						if (this.text.length() >= WRITE_CHUNK) {
-							writeText();
-						}
+					took = outbound.takeBatch(batch, WRITE_BATCH, WRITER_POLL);
+				}
+				catch (InterruptedException ex) {
+					if (!this.finishing.get()) {
+						return; // aborted
 					}
-					writeText();
-					this.out.flush();
+					took = false; // woken by close(): finish below
 				}
-				finally {
-					this.writeLock.unlock();
+				if (took) {
+					writeBatch(batch, observer, false);
 				}
-				for (Packet stanza : batch) {
-					observer.sent(stanza);
+				if (this.finishing.get()) {
+					// The writer is the queue's one consumer, so nothing queued can be left behind
+					// or written after the end: refuse further stanzas, write the rest, then the end.
+					outbound.finish(batch);
+					writeBatch(batch, observer, true);
+					return;
 				}
-				batch.clear();
 			}
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
 		}
 		catch (Throwable ex) {
 			if (!batch.isEmpty()) {
 				logger.debug("{} stanzas were not written before the stream broke", batch.size());
 			}
-			reportLoss(ex, onLoss);
+			if (!this.finishing.get()) {
+				reportLoss(ex, onLoss);
+			}
 		}
+		finally {
+			this.endWritten.countDown();
+		}
+	}
+
+	private void writeBatch(List<Packet> batch, StanzaObserver observer, boolean end) throws IOException {
+		this.writeLock.lock();
+		try {
+			for (Packet stanza : batch) {
+				this.stanzaWriter.write(stanza.getElement(), this.text);
+				if (this.text.length() >= WRITE_CHUNK) {
+					writeText();
+				}
+			}
+			if (end) {
+				this.text.append("</stream:stream>");
+			}
+			writeText();
+			this.out.flush();
+			if (end) {
+				this.endSent = true;
+			}
+		}
+		finally {
+			this.writeLock.unlock();
+		}
+		for (Packet stanza : batch) {
+			observer.sent(stanza);
+		}
+		batch.clear();
 	}
 
 	private void writeText() throws IOException {
@@ -310,7 +373,7 @@ final class ComponentStream implements ComponentTransport.Wire {
 	}
 
 	private void reportLoss(Throwable ex, Consumer<Throwable> onLoss) {
-		if (this.closed.get() || !this.lossReported.compareAndSet(false, true)) {
+		if (this.closed.get() || this.finishing.get() || !this.lossReported.compareAndSet(false, true)) {
 			return;
 		}
 		Throwable cause = (ex instanceof ComponentConnectException) ? ex
@@ -320,33 +383,62 @@ final class ComponentStream implements ComponentTransport.Wire {
 	}
 
 	/**
-	 * End the stream politely: wait up to {@code timeout} for the writer to finish its batch, send
-	 * {@code </stream:stream>}, close the socket.
+	 * End the stream politely, within {@code timeout}: the writer writes every queued stanza and
+	 * then {@code </stream:stream>} (a stanza queued later is refused), and the reader reads on
+	 * until the server's end arrives, so the socket is never closed under stanzas in flight. A
+	 * stanza the server delivers after reading our end can no longer be answered on this stream;
+	 * such stanzas are counted, logged and reported to the observer as dropped.
 	 */
 	@Override
 	public void close(Duration timeout) {
-		if (!this.closed.compareAndSet(false, true)) {
+		if (this.closed.get() || !this.finishing.compareAndSet(false, true)) {
 			return;
 		}
+		long deadline = System.nanoTime() + timeout.toNanos();
+		Thread thread = this.writer;
 		try {
-			if (this.writeLock.tryLock(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-				try {
-					this.out.write("</stream:stream>");
-					this.out.flush();
+			if (thread != null) {
+				thread.interrupt(); // out of its wait for the next stanza
+				if (this.endWritten.await(timeout.toNanos(), TimeUnit.NANOSECONDS) && this.endSent) {
+					long sent = System.nanoTime();
+					long wait = Math.min(SERVER_END_WAIT.toNanos(), Math.max(0, deadline - sent));
+					boolean ended = this.serverEnded.await(wait, TimeUnit.NANOSECONDS);
+					logEnd(ended, System.nanoTime() - sent);
 				}
-				finally {
-					this.writeLock.unlock();
+				else {
+					logger.debug("The end of the stream of component '{}' was not written", this.endpoint.domain());
 				}
 			}
-		}
-		catch (IOException ex) {
-			logger.debug("Could not send the stream end", ex);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 		}
-		stopWriter();
-		closeQuietly(this.socket);
+		finally {
+			this.closed.set(true);
+			stopWriter();
+			closeQuietly(this.socket);
+		}
+	}
+
+	private void logEnd(boolean ended, long nanos) {
+		int unanswered = this.late.get();
+		String took = (nanos < 1_000_000) ? (nanos / 1000) + " µs" : TimeUnit.NANOSECONDS.toMillis(nanos) + " ms";
+		if (!ended) {
+			logger.debug("The server did not end the stream of component '{}' within {} ms of ours", this.endpoint.domain(),
+					SERVER_END_WAIT.toMillis());
+		}
+		else {
+			logger.debug("The server ended the stream of component '{}' {} after ours", this.endpoint.domain(), took);
+		}
+		if (unanswered > 0) {
+			logger.warn("{} stanzas for component '{}' arrived after the stream's end was sent (routed before the server "
+					+ "read it) and could not be answered", unanswered, this.endpoint.domain());
+		}
+	}
+
+	/** Stanzas the server delivered after this stream's end was sent, which could not be answered. */
+	int unansweredAfterEnd() {
+		return this.late.get();
 	}
 
 	/** Drop the stream at once, without a goodbye: it is already broken or declared dead. */

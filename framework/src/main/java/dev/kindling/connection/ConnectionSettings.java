@@ -12,9 +12,15 @@ import org.springframework.util.Assert;
  * @param backoffMax upper bound of the reconnect delay
  * @param maxStanzaSize largest inbound stanza, in bytes; a larger one resets the stream
  * @param shutdownTimeout how long a graceful stop waits for in-flight handlers and unsent stanzas
+ * @param standbyRetry how often a standby instance (the server answered {@code conflict}: another
+ * instance holds the domain) tries to take the domain over; a fixed delay, not the backoff, so the
+ * hand-over gap stays short
  */
 public record ConnectionSettings(Duration connectTimeout, Duration backoffMin, Duration backoffMax, int maxStanzaSize,
-		Duration shutdownTimeout) {
+		Duration shutdownTimeout, Duration standbyRetry) {
+
+	/** The default {@link #standbyRetry()}. */
+	public static final Duration DEFAULT_STANDBY_RETRY = Duration.ofMillis(250);
 
 	public ConnectionSettings {
 		positive(connectTimeout, "connectTimeout");
@@ -23,9 +29,16 @@ public record ConnectionSettings(Duration connectTimeout, Duration backoffMin, D
 		Assert.isTrue(backoffMax.compareTo(backoffMin) >= 0, "backoffMax must not be below backoffMin");
 		Assert.isTrue(maxStanzaSize > 0, "maxStanzaSize must be positive");
 		Assert.isTrue(!shutdownTimeout.isNegative(), "shutdownTimeout must not be negative");
+		positive(standbyRetry, "standbyRetry");
 	}
 
-	/** Sane defaults: 2 s connect, 1 s → 60 s backoff, 1 MiB stanzas, 10 s to stop. */
+	/** Settings with the default standby retry of 250 ms. */
+	public ConnectionSettings(Duration connectTimeout, Duration backoffMin, Duration backoffMax, int maxStanzaSize,
+			Duration shutdownTimeout) {
+		this(connectTimeout, backoffMin, backoffMax, maxStanzaSize, shutdownTimeout, DEFAULT_STANDBY_RETRY);
+	}
+
+	/** Sane defaults: 2 s connect, 1 s → 60 s backoff, 1 MiB stanzas, 10 s to stop, 250 ms standby retry. */
 	public static ConnectionSettings defaults() {
 		return new ConnectionSettings(Duration.ofSeconds(2), Duration.ofSeconds(1), Duration.ofSeconds(60), 1024 * 1024,
 				Duration.ofSeconds(10));

@@ -7,7 +7,6 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.LockSupport;
 
 import org.xmpp.packet.Packet;
 
@@ -79,9 +78,13 @@ public final class OutboundQueue {
 		return dropped;
 	}
 
-	/** Refuse further stanzas but keep the queued ones for the writer to flush. */
-	void refuse() {
+	/**
+	 * Refuse further stanzas and move the queued ones to {@code last}, for the writer ending its
+	 * stream: they are written before the end.
+	 */
+	void finish(List<Packet> last) {
 		this.open = false;
+		this.queue.drainTo(last);
 	}
 
 	/**
@@ -96,18 +99,6 @@ public final class OutboundQueue {
 		}
 		batch.add(first);
 		this.queue.drainTo(batch, max - 1);
-		return true;
-	}
-
-	/** Wait until the writer has taken every queued stanza, up to the deadline. */
-	boolean awaitEmpty(Duration timeout) {
-		long deadline = System.nanoTime() + timeout.toNanos();
-		while (!this.queue.isEmpty()) {
-			if (System.nanoTime() - deadline > 0) {
-				return false;
-			}
-			LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(5));
-		}
 		return true;
 	}
 

@@ -12,7 +12,9 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.xmpp.packet.IQ;
+import org.xmpp.packet.Message;
 import org.xmpp.packet.Packet;
+import org.xmpp.packet.PacketError;
 import org.xmpp.packet.PacketError.Condition;
 
 import dev.kindling.DaemonThreads;
@@ -29,6 +31,11 @@ import dev.kindling.routing.StanzaRouter;
  * {@code resource-constraint} of type {@code wait} and a message or presence is dropped and
  * counted: memory stays bounded under any load. Answers to the component's own IQ requests skip the
  * queues and complete their futures at once.
+ *
+ * <p>While it drains for a stop, it hands nothing new to the handlers: each IQ request and each
+ * chat or normal message read from then on is answered {@code service-unavailable} of type
+ * {@code wait}, with a text saying the service is restarting, so the sender knows to try again
+ * (after a hand-over, another instance answers). Other stanzas are dropped and counted.
  */
 public final class StanzaDispatcher implements StanzaListener {
 
@@ -54,6 +61,9 @@ public final class StanzaDispatcher implements StanzaListener {
 	private final AtomicLong rateLimited = new AtomicLong();
 
 	private volatile boolean accepting = true;
+
+	/** The text of the error answered while draining, for the person behind the sender. */
+	static final String RESTARTING = "The service is restarting; try again in a moment.";
 
 	/**
 	 * @param rateLimiter per-sender limit checked before queueing, or {@code null} for none: a
@@ -101,8 +111,28 @@ public final class StanzaDispatcher implements StanzaListener {
 				refuse(stanza, Condition.resource_constraint, DropReason.OVERLOAD);
 			}
 			else {
-				refuse(stanza, Condition.service_unavailable, DropReason.SHUTDOWN);
+				refuseWhileDraining(stanza);
 			}
+		}
+	}
+
+	/** Not on the hot path: only once a stop has begun. */
+	private void refuseWhileDraining(Packet stanza) {
+		boolean request = stanza instanceof IQ iq && iq.isRequest();
+		if (request || (stanza instanceof Message message
+				&& (message.getType() == Message.Type.chat || message.getType() == Message.Type.normal))) {
+			if (request) {
+				this.refused.incrementAndGet();
+			}
+			else {
+				this.observer.dropped(stanza, DropReason.SHUTDOWN);
+				this.dropped.incrementAndGet();
+			}
+			this.router.replyError(stanza,
+					new PacketError(Condition.service_unavailable, PacketError.Type.wait, RESTARTING, "en"));
+		}
+		else {
+			refuse(stanza, Condition.service_unavailable, DropReason.SHUTDOWN);
 		}
 	}
 
@@ -156,7 +186,10 @@ public final class StanzaDispatcher implements StanzaListener {
 		return this.lanes.activeLanes();
 	}
 
-	/** Messages and presences dropped because the queues were full or the component was stopping. */
+	/**
+	 * Messages and presences dropped because the queues were full or the component was stopping
+	 * (chat and normal messages then got a {@code wait} error).
+	 */
 	public long dropped() {
 		return this.dropped.get();
 	}

@@ -21,6 +21,12 @@ import dev.kindling.liveness.LivenessMonitor;
  * Reads the component's health: up only while the stream is authenticated and no ping has gone
  * unanswered past its timeout, and while every {@link XmppHealthContributor} agrees. The secret is
  * never part of the report.
+ *
+ * <p>A standby ({@link ConnectionState#STANDBY}: another instance holds the domain, this one takes
+ * over when it leaves) is up too, and its contributors are not asked, because what they check
+ * (rooms joined, for example) belongs to the active instance: a rolling update waits for the new
+ * instance to be ready, and the new instance can only take over once the old one has left. A
+ * replaced or draining instance is down.
  */
 public class ComponentHealth {
 
@@ -50,6 +56,9 @@ public class ComponentHealth {
 	public XmppHealthReport check() {
 		XmppHealthReport report = new XmppHealthReport();
 		checkStream(report);
+		if (this.connection.getState() == ConnectionState.STANDBY) {
+			return report;
+		}
 		for (XmppHealthContributor contributor : this.contributors) {
 			try {
 				contributor.contribute(report);
@@ -86,7 +95,13 @@ public class ComponentHealth {
 				report.detail("lastPingAnsweredAt", answeredAt.toString());
 			}
 		}
-		if (status.state() != ConnectionState.CONNECTED) {
+		if (status.state() == ConnectionState.STANDBY) {
+			report.detail("standby", "another instance holds the domain; taking over when it leaves");
+		}
+		else if (status.state() == ConnectionState.REPLACED) {
+			report.down("replaced: another instance took the domain over (conflict); this one does not reconnect");
+		}
+		else if (status.state() != ConnectionState.CONNECTED) {
 			report.down(whyNotConnected(status));
 		}
 		else if (this.liveness != null && this.liveness.isPingOverdue()) {

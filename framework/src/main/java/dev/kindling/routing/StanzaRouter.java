@@ -288,7 +288,11 @@ public final class StanzaRouter {
 		replyError(stanza, new PacketError(condition));
 	}
 
-	private void replyError(Packet stanza, PacketError error) {
+	/**
+	 * Answer a stanza with the given error, under the same rules as {@link #replyError(Packet, Condition)}.
+	 * The error must be a fresh one: it becomes part of the answer.
+	 */
+	public void replyError(Packet stanza, PacketError error) {
 		if (Replies.isError(stanza) || stanza.getFrom() == null
 				|| (stanza instanceof Message message && message.getType() == Message.Type.groupchat)) {
 			return;

@@ -123,17 +123,27 @@ class StanzaDispatcherTests {
 
 		CompletableFuture<Void> drained = CompletableFuture.runAsync(() -> dispatcher.drain(Duration.ofSeconds(20)));
 
-		// Draining has begun once a new sender's message is dropped; the accepted work is still running.
+		// Draining has begun once a new sender's chat is turned away; the accepted work is still running.
 		await().atMost(WAIT).until(() -> {
 			dispatcher.onStanza(Stanzas.chat("carol@example.com/c", BOT, "probe"));
 			return dispatcher.dropped() > 0;
 		});
+		Message turnedAway = (Message) this.template.sent().get(this.template.sent().size() - 1);
+		assertThat(turnedAway.getTo()).hasToString("carol@example.com/c");
+		assertThat(turnedAway.getError().getType()).as("try again: another instance takes over")
+			.isEqualTo(PacketError.Type.wait);
+		assertThat(turnedAway.getError().getText()).contains("restarting");
 		IQ late = Stanzas.get("bob@example.com/b", BOT, "query", "urn:example:score");
 		dispatcher.onStanza(late);
-		IQ refusal = (IQ) this.template.single();
+		IQ refusal = (IQ) this.template.sent().get(this.template.sent().size() - 1);
 		assertThat(refusal.getID()).isEqualTo(late.getID());
 		assertThat(refusal.getError().getCondition()).isEqualTo(Condition.service_unavailable);
+		assertThat(refusal.getError().getType()).isEqualTo(PacketError.Type.wait);
+		assertThat(refusal.getError().getText()).isEqualTo(StanzaDispatcher.RESTARTING);
 		assertThat(dispatcher.refused()).isEqualTo(1);
+		dispatcher.onStanza(Stanzas.message(Message.Type.groupchat, "room@conference.example.com/dave", BOT, "in a room"));
+		assertThat(this.template.sent().get(this.template.sent().size() - 1)).as("never an error into a room")
+			.isSameAs(refusal);
 		assertThat(drained).isNotDone();
 
 		blocking.release.countDown();

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import dev.kindling.devserver.EjabberdBalancing;
+import dev.kindling.devserver.EjabberdCluster;
 import dev.kindling.devserver.EjabberdOptions;
 import dev.kindling.devserver.EjabberdServer;
 import dev.kindling.devserver.ProsodyOptions;
@@ -31,7 +32,8 @@ interface BenchServer extends AutoCloseable {
 
 	String host();
 
-	int c2sPort();
+	/** The client port of each node (one for a single server): clients are spread over them in turn. */
+	List<Integer> c2sPorts();
 
 	/** The component port of each node (one for a single server). */
 	List<Integer> componentPorts();
@@ -52,9 +54,6 @@ interface BenchServer extends AutoCloseable {
 	 * balancing entry (ejabberd 23.01 takes numbers from 2), which is the same for one session.
 	 */
 	static BenchServer ejabberd(int users, int componentNumber, int nodes) {
-		if (nodes != 1) {
-			throw new IllegalArgumentException("--nodes=" + nodes + ": only a single ejabberd node is supported here");
-		}
 		Map<String, String> accounts = new LinkedHashMap<>();
 		for (String user : users(users)) {
 			accounts.put(user, PASSWORD);
@@ -62,6 +61,9 @@ interface BenchServer extends AutoCloseable {
 		EjabberdOptions options = EjabberdOptions.defaults().withUsers(accounts).withLogLevel("warning");
 		if (componentNumber > 1) {
 			options = options.withBalancing(EjabberdBalancing.BARE_SOURCE, componentNumber);
+		}
+		if (nodes > 1) {
+			return cluster(EjabberdCluster.start(options, nodes));
 		}
 		EjabberdServer server = EjabberdServer.create(options).start();
 		return new BenchServer() {
@@ -92,8 +94,8 @@ interface BenchServer extends AutoCloseable {
 			}
 
 			@Override
-			public int c2sPort() {
-				return server.c2sPort();
+			public List<Integer> c2sPorts() {
+				return List.of(server.c2sPort());
 			}
 
 			@Override
@@ -109,6 +111,62 @@ interface BenchServer extends AutoCloseable {
 			@Override
 			public void close() {
 				server.close();
+			}
+
+		};
+	}
+
+	private static BenchServer cluster(EjabberdCluster cluster) {
+		EjabberdServer first = cluster.node(0);
+		return new BenchServer() {
+
+			@Override
+			public String name() {
+				return "ejabberd";
+			}
+
+			@Override
+			public String domain() {
+				return first.domain();
+			}
+
+			@Override
+			public String componentDomain() {
+				return first.componentDomain();
+			}
+
+			@Override
+			public String componentSecret() {
+				return first.componentSecret();
+			}
+
+			@Override
+			public String host() {
+				return first.host();
+			}
+
+			@Override
+			public List<Integer> c2sPorts() {
+				return cluster.nodes().stream().map(EjabberdServer::c2sPort).toList();
+			}
+
+			@Override
+			public List<Integer> componentPorts() {
+				return cluster.nodes().stream().map(EjabberdServer::componentPort).toList();
+			}
+
+			@Override
+			public long cpuMillis() throws IOException {
+				long total = 0;
+				for (EjabberdServer node : cluster.nodes()) {
+					total += ProcStatus.cpuMillis(node.pid());
+				}
+				return total;
+			}
+
+			@Override
+			public void close() {
+				cluster.close();
 			}
 
 		};
@@ -150,8 +208,8 @@ interface BenchServer extends AutoCloseable {
 			}
 
 			@Override
-			public int c2sPort() {
-				return server.c2sPort();
+			public List<Integer> c2sPorts() {
+				return List.of(server.c2sPort());
 			}
 
 			@Override

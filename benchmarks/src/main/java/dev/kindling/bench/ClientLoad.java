@@ -105,10 +105,11 @@ final class ClientLoad implements Closeable {
 	}
 
 	/**
-	 * Connects and logs in every user (password the same for all), a few at a time.
+	 * Connects and logs in every user (password the same for all), a few at a time; user i to the
+	 * port i modulo the number of ports (the client ports of a cluster's nodes).
 	 * @throws IOException when a login fails or does not finish within the timeout
 	 */
-	static ClientLoad connect(String host, int port, String domain, List<String> users, String password,
+	static ClientLoad connect(String host, List<Integer> ports, String domain, List<String> users, String password,
 			Duration timeout) throws IOException {
 		List<Client> clients = new ArrayList<>();
 		for (int i = 0; i < users.size(); i++) {
@@ -119,7 +120,7 @@ final class ClientLoad implements Closeable {
 			List<Future<?>> done = new ArrayList<>();
 			for (Client client : clients) {
 				done.add(logins.submit(() -> {
-					client.login(host, port, password);
+					client.login(host, ports.get(client.index % ports.size()), password);
 					return null;
 				}));
 			}

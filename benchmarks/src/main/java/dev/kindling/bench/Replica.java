@@ -30,6 +30,9 @@ final class Replica implements AutoCloseable {
 	/** Kindling's INFO line for every established stream. */
 	private static final String CONNECTED = "Connected as component";
 
+	/** Its INFO line when a standing-by instance got the domain after the active one left. */
+	private static final String TOOK_OVER = "Took component";
+
 	/** A balanced replica's INFO line once its probes found its home slot: from then on it is ready. */
 	private static final String HOME = "has home";
 
@@ -116,7 +119,7 @@ final class Replica implements AutoCloseable {
 	 */
 	void awaitReady(Duration timeout) throws IOException, InterruptedException {
 		long deadline = System.nanoTime() + timeout.toNanos();
-		while (!logged(this.ready)) {
+		while (this.ready.equals(CONNECTED) ? connections() == 0 : !logged(this.ready)) {
 			Process running = this.process;
 			if (running == null || !running.isAlive()) {
 				throw new IOException("Replica " + this.instance + " exited before connecting; see " + this.log);
@@ -130,7 +133,8 @@ final class Replica implements AutoCloseable {
 
 	/** Streams the current process established so far (more than one: it rebuilt its stream). */
 	int connections() throws IOException {
-		return count(currentLog(), CONNECTED);
+		String log = currentLog();
+		return count(log, CONNECTED) + count(log, TOOK_OVER);
 	}
 
 	/** Streams the current process rebuilt because the server did not answer its liveness ping. */

@@ -17,12 +17,13 @@ record ScaleOutReport(String loadBefore, String loadAfter, String settings, List
 	 * One replica's part of a level.
 	 *
 	 * @param instance its {@code xmpp.component.instance}
+	 * @param idleCpuMillisPerSecond its process's CPU with no traffic, just before the load, per second
 	 * @param cpuMillis its process's CPU over the measured load (warmup included)
 	 * @param received messages its meters counted over the same time; -1 if unknown
 	 * @param reconnects streams it established during the load (each one a rebuilt stream)
 	 * @param peakRssMb its VmHWM
 	 */
-	record ReplicaFigures(String instance, long cpuMillis, long received, int reconnects, long peakRssMb) {
+	record ReplicaFigures(String instance, double idleCpuMillisPerSecond, long cpuMillis, long received, int reconnects, long peakRssMb) {
 	}
 
 	/** N replicas under closed-loop load. */
@@ -87,15 +88,15 @@ record ScaleOutReport(String loadBefore, String loadAfter, String settings, List
 			}
 			out.append("\nPer replica (share: the messages its meters counted, of all replicas' count; "
 					+ "CPU per stanza: its CPU over the messages it received)\n\n");
-			out.append("| N | replica | share | messages | CPU ms | CPU µs/stanza | reconnects | peak RSS MB |\n|---|---|---|---|---|---|---|---|\n");
+			out.append("| N | replica | share | messages | CPU ms | CPU µs/stanza | idle CPU ms/s | reconnects | peak RSS MB |\n|---|---|---|---|---|---|---|---|---|\n");
 			for (Level level : this.levels) {
 				long total = level.received();
 				for (ReplicaFigures replica : level.perReplica()) {
-					out.append(String.format("| %d | %s | %s | %,d | %,d | %s | %d | %d |%n", level.replicas(), replica.instance(),
+					out.append(String.format("| %d | %s | %s | %,d | %,d | %s | %.0f | %d | %d |%n", level.replicas(), replica.instance(),
 							(replica.received() < 0 || total == 0) ? "?" : String.format("%.1f %%", 100.0 * replica.received() / total),
 							replica.received(), replica.cpuMillis(),
 							(replica.received() <= 0) ? "?" : String.format("%.1f", 1000.0 * replica.cpuMillis() / replica.received()),
-							replica.reconnects(), replica.peakRssMb()));
+							replica.idleCpuMillisPerSecond(), replica.reconnects(), replica.peakRssMb()));
 				}
 			}
 			Level base = this.levels.stream().filter((level) -> level.replicas() == 1).findFirst().orElse(null);
@@ -114,14 +115,14 @@ record ScaleOutReport(String loadBefore, String loadAfter, String settings, List
 		if (!this.failures.isEmpty()) {
 			out.append("\nFailures under a fixed rate (gap: a client's longest time without an answer; affected: gap above the threshold)\n\n");
 			out.append("| scenario | server | N | msg/s | sent | answered | errors | lost | dup | reordered | affected clients | "
-					+ "gap median ms | gap max ms | stop ms | back (connected) ms | last affected answered after ms |\n");
-			out.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+					+ "gap median ms | gap max ms | longest gap of any client ms | stop ms | back (ready) ms | last affected answered after ms |\n");
+			out.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
 			for (Failure f : this.failures) {
 				ClientLoadResult r = f.load();
-				out.append(String.format("| %s | %s | %d | %.0f | %,d | %,d | %,d | %,d | %d | %,d | %d of %d | %d | %d | %d | %d | %d |%n",
+				out.append(String.format("| %s | %s | %d | %.0f | %,d | %,d | %,d | %,d | %d | %,d | %d of %d | %d | %d | %d | %d | %d | %d |%n",
 						f.scenario(), f.server(), f.replicas(), f.rate(), r.sent(), r.answered(), r.errors(), r.lost(),
 						r.duplicates(), r.reorderings(), f.affectedClients(), r.gaps().size(), f.gapMedianMs(), f.gapMaxMs(),
-						f.stopMs(), f.backMs(), f.firstAnswerMs()));
+						f.longestGapMs(), f.stopMs(), f.backMs(), f.firstAnswerMs()));
 			}
 			for (Failure f : this.failures) {
 				if (f.note() != null) {

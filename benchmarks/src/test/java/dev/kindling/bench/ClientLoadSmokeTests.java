@@ -117,7 +117,7 @@ class ClientLoadSmokeTests {
 
 	private static ClientLoad clients() throws IOException {
 		if (load == null) {
-			load = ClientLoad.connect(server.host(), server.c2sPort(), server.domain(), BenchServer.users(CLIENTS),
+			load = ClientLoad.connect(server.host(), server.c2sPorts(), server.domain(), BenchServer.users(CLIENTS),
 					BenchServer.PASSWORD, Duration.ofSeconds(30));
 		}
 		return load;

@@ -70,6 +70,9 @@ final class ClientLoad implements Closeable {
 
 	private long oldest = 1;
 
+	/** {@link System#nanoTime()} of the failure in this run, set by another thread; 0 for none yet. */
+	private volatile long eventNanos;
+
 	// Per run
 	private ClientLoadSpec spec;
 
@@ -155,12 +158,25 @@ final class ClientLoad implements Closeable {
 		return this.clients.size();
 	}
 
+	/**
+	 * Marks the failure of the running load (called from another thread): from then on each
+	 * client's gap is its longest stretch without an answer that ends after this moment, so that
+	 * stalls before it (another JVM starting) are not taken for the failure's gap.
+	 * @return the moment marked
+	 */
+	long markEvent() {
+		long now = System.nanoTime();
+		this.eventNanos = now;
+		return now;
+	}
+
 	/** Run one load; returns when it is over, answers drained or counted lost. */
 	ClientLoadResult run(ClientLoadSpec spec) throws IOException {
 		if (spec.clients() > this.clients.size()) {
 			throw new IllegalArgumentException(spec.clients() + " clients asked for, " + this.clients.size() + " connected");
 		}
 		startRun(spec);
+		this.eventNanos = 0;
 		long start = System.nanoTime();
 		long measureStart = start + spec.warmup().toNanos();
 		this.measureEnd = measureStart + spec.measure().toNanos();
@@ -228,7 +244,7 @@ final class ClientLoad implements Closeable {
 		long sendEnd = this.measureEnd;
 		List<ClientLoadResult.Gap> gaps = new ArrayList<>();
 		for (int i = 0; i < spec.clients(); i++) {
-			gaps.add(this.clients.get(i).gap(sendEnd));
+			gaps.add(this.clients.get(i).gap(sendEnd, this.eventNanos));
 		}
 		double seconds = spec.measure().toNanos() / 1e9;
 		Histogram h = this.histogram;
@@ -389,7 +405,7 @@ final class ClientLoad implements Closeable {
 		}
 		else {
 			this.answered++;
-			client.answeredAt(now);
+			client.answeredAt(now, this.eventNanos);
 		}
 		if (this.measuring && now - this.measureEnd < 0) {
 			this.histogram.recordValue(Math.min(now - this.sendNanos[slot], TimeUnit.SECONDS.toNanos(60)));
@@ -443,6 +459,11 @@ final class ClientLoad implements Closeable {
 
 		long gapEndNanos;
 
+		// The longest gap ending after the event
+		long eventGapStartNanos;
+
+		long eventGapEndNanos;
+
 		Client(int index, String user, String domain) {
 			this.index = index;
 			this.user = user;
@@ -454,22 +475,34 @@ final class ClientLoad implements Closeable {
 			this.lastAnswerNanos = startNanos;
 			this.gapStartNanos = startNanos;
 			this.gapEndNanos = startNanos;
+			this.eventGapStartNanos = 0;
+			this.eventGapEndNanos = 0;
 		}
 
-		void answeredAt(long now) {
-			if (now - this.lastAnswerNanos > this.gapEndNanos - this.gapStartNanos) {
+		void answeredAt(long now, long event) {
+			long gap = now - this.lastAnswerNanos;
+			if (gap > this.gapEndNanos - this.gapStartNanos) {
 				this.gapStartNanos = this.lastAnswerNanos;
 				this.gapEndNanos = now;
+			}
+			if (event != 0 && now - event >= 0 && gap > this.eventGapEndNanos - this.eventGapStartNanos) {
+				this.eventGapStartNanos = this.lastAnswerNanos;
+				this.eventGapEndNanos = now;
 			}
 			this.lastAnswerNanos = now;
 		}
 
-		/** The longest gap, the open one at the end of sending included. */
-		ClientLoadResult.Gap gap(long sendEnd) {
-			if (sendEnd - this.lastAnswerNanos > this.gapEndNanos - this.gapStartNanos) {
+		/**
+		 * The longest gap (ending after the event, if one was marked), the one still open at the end
+		 * of sending included.
+		 */
+		ClientLoadResult.Gap gap(long sendEnd, long event) {
+			long start = (event != 0) ? this.eventGapStartNanos : this.gapStartNanos;
+			long end = (event != 0) ? this.eventGapEndNanos : this.gapEndNanos;
+			if (sendEnd - this.lastAnswerNanos > end - start) {
 				return new ClientLoadResult.Gap(this.index, this.lastAnswerNanos, sendEnd, false);
 			}
-			return new ClientLoadResult.Gap(this.index, this.gapStartNanos, this.gapEndNanos, true);
+			return new ClientLoadResult.Gap(this.index, start, end, true);
 		}
 
 		void login(String host, int port, String password) throws IOException {

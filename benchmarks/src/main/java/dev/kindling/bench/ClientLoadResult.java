@@ -19,7 +19,8 @@ import java.util.List;
  * @param p50Micros median latency of the answers in the measured period
  * @param p99Micros 99th percentile latency
  * @param maxMicros largest latency
- * @param gaps per client, the longest time without an answer (errors are not answers here) while it sent
+ * @param gaps per client, the longest time without an answer (errors are not answers here) while it sent;
+ * if a failure was marked ({@link ClientLoad#markEvent()}), the longest one that ended after it
  */
 public record ClientLoadResult(long sent, long answered, long errors, long lost, long duplicates, long late,
 		long reorderings, long unknown, double throughput, long p50Micros, long p99Micros, long maxMicros,

@@ -262,7 +262,7 @@ public final class ScaleOutBenchmark {
 					long[] times = new long[3];
 					ClientLoadResult result = runWith(load, failureSpec(server), (start) -> {
 						sleepUntil(start + duration("event-at", "5s", "2s").toNanos());
-						times[0] = System.nanoTime();
+						times[0] = load.markEvent();
 						if (scenario.equals("kill")) {
 							victim.kill();
 						}
@@ -312,7 +312,7 @@ public final class ScaleOutBenchmark {
 						note[0] = newcomer.logged("has home") ? "the surge replica found a slot before the old one left"
 								: "the surge replica had no slot and was retrying when the old one was stopped";
 						sleepUntil(start + duration("event-at", "5s", "2s").toNanos());
-						times[0] = System.nanoTime();
+						times[0] = load.markEvent();
 						old.terminate(Duration.ofSeconds(30));
 						times[1] = System.nanoTime();
 						newcomer.awaitReady(CONNECT_TIMEOUT);
@@ -356,7 +356,7 @@ public final class ScaleOutBenchmark {
 						note[0] = second.logged(STANDING_BY) ? "the second instance stood by when the first was stopped"
 								: "the second instance was up, not standing by (no stand-by in this code), when the first was stopped";
 						sleepUntil(start + duration("event-at", "5s", "2s").toNanos());
-						times[0] = System.nanoTime();
+						times[0] = load.markEvent();
 						first.terminate(Duration.ofSeconds(30));
 						times[1] = System.nanoTime();
 						second.awaitReady(CONNECT_TIMEOUT);
@@ -388,6 +388,10 @@ public final class ScaleOutBenchmark {
 				Double.parseDouble(option("rate", "1000", "500")), result, affected.size(), gap[0], gap[1], longest,
 				(times[1] - times[0]) / 1_000_000, (times[2] - times[0]) / 1_000_000, eventToFirstAnswer, note);
 		System.out.printf("  %s%n  %s%n", result, failure);
+		for (ClientLoadResult.Gap g : affected) {
+			System.out.printf("    client %d: no answer from %+d ms to %+d ms of the event%s%n", g.client(),
+					(g.startNanos() - times[0]) / 1_000_000, (g.endNanos() - times[0]) / 1_000_000, g.closed() ? "" : " (the end)");
+		}
 		return failure;
 	}
 

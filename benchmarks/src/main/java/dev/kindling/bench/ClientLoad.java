@@ -46,6 +46,9 @@ final class ClientLoad implements Closeable {
 
 	private static final byte LOST = 3;
 
+	/** Stretches without an answer longer than this are all kept ({@link ClientLoadResult#longGaps()}). */
+	static final long LONG_GAP_NANOS = 200_000_000L;
+
 	private static final byte[] MESSAGE_START = "<message type='chat' id='".getBytes(StandardCharsets.US_ASCII);
 
 	private static final byte[] MESSAGE_TO = "' to='".getBytes(StandardCharsets.US_ASCII);
@@ -243,14 +246,16 @@ final class ClientLoad implements Closeable {
 		}
 		long sendEnd = this.measureEnd;
 		List<ClientLoadResult.Gap> gaps = new ArrayList<>();
+		List<ClientLoadResult.Gap> longGaps = new ArrayList<>();
 		for (int i = 0; i < spec.clients(); i++) {
 			gaps.add(this.clients.get(i).gap(sendEnd, this.eventNanos));
+			longGaps.addAll(this.clients.get(i).longGaps(sendEnd));
 		}
 		double seconds = spec.measure().toNanos() / 1e9;
 		Histogram h = this.histogram;
 		return new ClientLoadResult(this.sent, this.answered, this.errors, this.lost, this.duplicates, this.late,
 				this.reorderings, this.unknown, this.measuredAnswers / seconds, micros(h.getValueAtPercentile(50)),
-				micros(h.getValueAtPercentile(99)), micros(h.getMaxValue()), gaps);
+				micros(h.getValueAtPercentile(99)), micros(h.getMaxValue()), gaps, longGaps);
 	}
 
 	private static long micros(long nanos) {
@@ -459,6 +464,9 @@ final class ClientLoad implements Closeable {
 
 		long gapEndNanos;
 
+		/** Every stretch without an answer longer than {@link #LONG_GAP_NANOS} in the current run. */
+		final List<ClientLoadResult.Gap> longGaps = new ArrayList<>();
+
 		// The longest gap ending after the event
 		long eventGapStartNanos;
 
@@ -477,10 +485,23 @@ final class ClientLoad implements Closeable {
 			this.gapEndNanos = startNanos;
 			this.eventGapStartNanos = 0;
 			this.eventGapEndNanos = 0;
+			this.longGaps.clear();
+		}
+
+		/** The long gaps of the run, the one still open at the end of sending included. */
+		List<ClientLoadResult.Gap> longGaps(long sendEnd) {
+			List<ClientLoadResult.Gap> all = new ArrayList<>(this.longGaps);
+			if (sendEnd - this.lastAnswerNanos > LONG_GAP_NANOS) {
+				all.add(new ClientLoadResult.Gap(this.index, this.lastAnswerNanos, sendEnd, false));
+			}
+			return all;
 		}
 
 		void answeredAt(long now, long event) {
 			long gap = now - this.lastAnswerNanos;
+			if (gap > LONG_GAP_NANOS) {
+				this.longGaps.add(new ClientLoadResult.Gap(this.index, this.lastAnswerNanos, now, true));
+			}
 			if (gap > this.gapEndNanos - this.gapStartNanos) {
 				this.gapStartNanos = this.lastAnswerNanos;
 				this.gapEndNanos = now;

@@ -21,10 +21,11 @@ import java.util.List;
  * @param maxMicros largest latency
  * @param gaps per client, the longest time without an answer (errors are not answers here) while it sent;
  * if a failure was marked ({@link ClientLoad#markEvent()}), the longest one that ended after it
+ * @param longGaps every client's stretches without an answer longer than 200 ms, in any order
  */
 public record ClientLoadResult(long sent, long answered, long errors, long lost, long duplicates, long late,
 		long reorderings, long unknown, double throughput, long p50Micros, long p99Micros, long maxMicros,
-		List<Gap> gaps) {
+		List<Gap> gaps, List<Gap> longGaps) {
 
 	/**
 	 * One client's longest stretch without an answer.
@@ -45,6 +46,29 @@ public record ClientLoadResult(long sent, long answered, long errors, long lost,
 	/** The clients whose longest gap exceeds the threshold: those a failure cut off. */
 	List<Gap> gapsLongerThan(long thresholdMillis) {
 		return this.gaps.stream().filter((gap) -> gap.millis() > thresholdMillis).toList();
+	}
+
+	/**
+	 * Per client, its longest stretch without an answer that overlaps {@code [fromNanos, toNanos]}
+	 * and is longer than the threshold: the clients a failure in that interval cut off. Stalls of
+	 * the machine before or after it are left out.
+	 */
+	List<Gap> gapsOverlapping(long fromNanos, long toNanos, long thresholdMillis) {
+		java.util.Map<Integer, Gap> longest = new java.util.TreeMap<>();
+		for (Gap gap : this.longGaps) {
+			if (gap.millis() > thresholdMillis && gap.startNanos() - toNanos <= 0 && gap.endNanos() - fromNanos >= 0) {
+				longest.merge(gap.client(), gap, (a, b) -> (a.millis() >= b.millis()) ? a : b);
+			}
+		}
+		return List.copyOf(longest.values());
+	}
+
+	/** Long gaps (above the threshold) that do not overlap the interval: the machine's own stalls. */
+	long gapsElsewhere(long fromNanos, long toNanos, long thresholdMillis) {
+		return this.longGaps.stream()
+			.filter((gap) -> gap.millis() > thresholdMillis
+					&& !(gap.startNanos() - toNanos <= 0 && gap.endNanos() - fromNanos >= 0))
+			.count();
 	}
 
 	/** Median and maximum of the given gaps in ms; {0, 0} for none. */

@@ -40,6 +40,9 @@ public final class ScaleOutBenchmark {
 
 	private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(120);
 
+	/** After the stopped process exited, answers it wrote before may still arrive: gaps starting then count. */
+	private static final Duration EVENT_MARGIN = Duration.ofMillis(250);
+
 	/** Kindling's INFO line when a newcomer found the domain held and stands by. */
 	private static final String STANDING_BY = "standing by";
 
@@ -376,7 +379,11 @@ public final class ScaleOutBenchmark {
 	private ScaleOutReport.Failure failureResult(String scenario, BenchServer server, int n, ClientLoadResult result,
 			long[] times, String note) {
 		long threshold = duration("gap-threshold", "0.5s", "0.5s").toMillis();
-		List<ClientLoadResult.Gap> affected = result.gapsLongerThan(threshold);
+		// The failure's interval: from the signal until the process had exited, plus what was already
+		// on its way to the clients (answers written before the signal).
+		long from = times[0];
+		long to = times[1] + EVENT_MARGIN.toNanos();
+		List<ClientLoadResult.Gap> affected = result.gapsOverlapping(from, to, threshold);
 		long[] gap = ClientLoadResult.medianAndMax(affected);
 		long longest = ClientLoadResult.medianAndMax(result.gaps())[1];
 		long eventToFirstAnswer = affected.stream()
@@ -386,7 +393,8 @@ public final class ScaleOutBenchmark {
 			.orElse(-1);
 		ScaleOutReport.Failure failure = new ScaleOutReport.Failure(scenario, server.name(), server.componentPorts().size(), n,
 				Double.parseDouble(option("rate", "1000", "500")), result, affected.size(), gap[0], gap[1], longest,
-				(times[1] - times[0]) / 1_000_000, (times[2] - times[0]) / 1_000_000, eventToFirstAnswer, note);
+				result.gapsElsewhere(from, to, threshold), (times[1] - times[0]) / 1_000_000,
+				(times[2] - times[0]) / 1_000_000, eventToFirstAnswer, note);
 		System.out.printf("  %s%n  %s%n", result, failure);
 		for (ClientLoadResult.Gap g : affected) {
 			System.out.printf("    client %d: no answer from %+d ms to %+d ms of the event%s%n", g.client(),

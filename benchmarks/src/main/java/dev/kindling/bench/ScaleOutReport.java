@@ -51,20 +51,21 @@ record ScaleOutReport(String loadBefore, String loadAfter, String settings, List
 	 * @param affectedClients clients whose longest stretch without an answer passed the threshold
 	 * @param gapMedianMs median of those stretches
 	 * @param gapMaxMs the longest of them
-	 * @param longestGapMs the longest stretch of any client (also below the threshold)
+	 * @param longestGapMs the longest stretch of any client ending after the event (also below the threshold)
+	 * @param stallsElsewhere stretches above the threshold that do not overlap the failure: the machine's own stalls
 	 * @param stopMs the kill or the SIGTERM until the process had exited
 	 * @param backMs the event until the restarted (or standing-by) instance had connected
 	 * @param firstAnswerMs the event until the last affected client had an answer again; -1 if none did
 	 */
 	record Failure(String scenario, String server, int nodes, int replicas, double rate, ClientLoadResult load,
-			int affectedClients, long gapMedianMs, long gapMaxMs, long longestGapMs, long stopMs, long backMs,
+			int affectedClients, long gapMedianMs, long gapMaxMs, long longestGapMs, long stallsElsewhere, long stopMs, long backMs,
 			long firstAnswerMs, String note) {
 
 		@Override
 		public String toString() {
-			return String.format("%s on %s: affected clients %d, gap median %d ms, max %d ms (longest of all %d ms), "
+			return String.format("%s on %s: affected clients %d, gap median %d ms, max %d ms (longest of all %d ms, %d stalls elsewhere), "
 					+ "stop %d ms, back %d ms, last affected client answered %d ms after the event%s", this.scenario,
-					this.server, this.affectedClients, this.gapMedianMs, this.gapMaxMs, this.longestGapMs, this.stopMs,
+					this.server, this.affectedClients, this.gapMedianMs, this.gapMaxMs, this.longestGapMs, this.stallsElsewhere, this.stopMs,
 					this.backMs, this.firstAnswerMs, (this.note != null) ? "; " + this.note : "");
 		}
 
@@ -113,16 +114,17 @@ record ScaleOutReport(String loadBefore, String loadAfter, String settings, List
 			}
 		}
 		if (!this.failures.isEmpty()) {
-			out.append("\nFailures under a fixed rate (gap: a client's longest time without an answer; affected: gap above the threshold)\n\n");
+			out.append("\nFailures under a fixed rate (affected: a client whose time without an answer overlapping the failure was above "
+					+ "the threshold; its gap is that time; stalls elsewhere: such times at other moments, the machine's own)\n\n");
 			out.append("| scenario | server | N | msg/s | sent | answered | errors | lost | dup | reordered | affected clients | "
-					+ "gap median ms | gap max ms | longest gap of any client ms | stop ms | back (ready) ms | last affected answered after ms |\n");
+					+ "gap median ms | gap max ms | stalls elsewhere | stop ms | back (ready) ms | last affected answered after ms |\n");
 			out.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
 			for (Failure f : this.failures) {
 				ClientLoadResult r = f.load();
 				out.append(String.format("| %s | %s | %d | %.0f | %,d | %,d | %,d | %,d | %d | %,d | %d of %d | %d | %d | %d | %d | %d | %d |%n",
 						f.scenario(), f.server(), f.replicas(), f.rate(), r.sent(), r.answered(), r.errors(), r.lost(),
 						r.duplicates(), r.reorderings(), f.affectedClients(), r.gaps().size(), f.gapMedianMs(), f.gapMaxMs(),
-						f.longestGapMs(), f.stopMs(), f.backMs(), f.firstAnswerMs()));
+						f.stallsElsewhere(), f.stopMs(), f.backMs(), f.firstAnswerMs()));
 			}
 			for (Failure f : this.failures) {
 				if (f.note() != null) {
@@ -165,6 +167,7 @@ record ScaleOutReport(String loadBefore, String loadAfter, String settings, List
 			entry.put("gapMedianMs", f.gapMedianMs());
 			entry.put("gapMaxMs", f.gapMaxMs());
 			entry.put("longestGapMs", f.longestGapMs());
+			entry.put("stallsElsewhere", f.stallsElsewhere());
 			entry.put("stopMs", f.stopMs());
 			entry.put("backMs", f.backMs());
 			entry.put("firstAnswerMs", f.firstAnswerMs());

@@ -107,6 +107,7 @@ class ClientLoadSmokeTests {
 		assertThat(result.gapsLongerThan(900)).hasSize(CLIENTS);
 		assertThat(result.gaps()).allSatisfy((gap) -> assertThat(gap.closed()).isTrue());
 		assertThat(ClientLoadResult.medianAndMax(result.gaps())[1]).isLessThan(2_000);
+		assertThat(result.longGaps()).extracting(ClientLoadResult.Gap::client).contains(0, 1, 2, 3);
 		assertThat(script.handled.get()).isEqualTo(result.sent());
 	}
 

@@ -5,6 +5,12 @@
 # "benchmarks/run.sh startup [options]" measures JVM start to handshake alone (StartupBenchmark).
 # With `toetem` first, runs the Toetem referee load benchmark instead (docs/performance.md), e.g.
 #   benchmarks/run.sh toetem --games=100,1000,10000 --modes=paced,saturated --rate=200 --runs=2
+# With `scaleout` first, runs the multi-process benchmark instead: echo-bot replicas as child JVMs on
+# a real ejabberd (N = 1, 2, 3, domain_balancing bare_source) and Prosody (hand-over), loaded by XMPP
+# clients through the server (docs/performance.md), e.g.
+#   benchmarks/run.sh scaleout                       # everything (about 6 min)
+#   benchmarks/run.sh scaleout --smoke=true          # N = 1 and a kill -9, well under a minute
+#   benchmarks/run.sh scaleout --scenarios=kill,restart --rate=2000 --nodes=2
 set -euo pipefail
 cd "$(dirname "$0")/.."
 OFFLINE=${OFFLINE:--o}
@@ -24,6 +30,22 @@ if [ "${1:-}" = "toetem" ]; then
   exec java -Xmx1g -Xms1g -cp "$CP" dev.kindling.bench.ToetemBenchmark \
     --referee-classpath=@benchmarks/target/referee-classpath.txt \
     --log-dir=benchmarks/target/results --out=benchmarks/target/results/toetem.md "$@"
+fi
+if [ "${1:-}" = "scaleout" ]; then
+  shift
+  # The client load's smoke tests first (a scripted component on a real Prosody); the same reactor
+  # build writes the echo-bot sample's runtime classpath, so the replicas run this work tree's
+  # sample and framework, never an artifact from ~/.m2.
+  ./mvnw -B -q $OFFLINE -pl benchmarks,sample-bots/echo-bot -am test \
+    -Dtest='ClientLoadSmokeTests' -Dsurefire.failIfNoSpecifiedTests=false \
+    dependency:build-classpath -Dmdep.outputFile=target/classpath.txt -Dmdep.includeScope=runtime
+  CP="benchmarks/target/classes:$(cat benchmarks/target/classpath.txt)"
+  echo "sample-bots/echo-bot/target/classes:$(cat sample-bots/echo-bot/target/classpath.txt)" \
+    > benchmarks/target/replica-classpath.txt
+  mkdir -p benchmarks/target/results
+  exec java -Xmx1g -Xms1g -cp "$CP" dev.kindling.bench.ScaleOutBenchmark \
+    --replica-classpath=@benchmarks/target/replica-classpath.txt --log-dir=benchmarks/target/results \
+    --out=benchmarks/target/results/scale-out.md --json=benchmarks/target/results/scale-out.json "$@"
 fi
 # The generator's own smoke tests first: a benchmark is only as good as its counting.
 # The class path in the same reactor build (-am): Kindling's modules from this work tree's

@@ -299,6 +299,14 @@ public class ComponentConnection implements SmartLifecycle {
 			logger.info("Draining component '{}': finishing accepted stanzas; new ones are answered with a wait error",
 					this.endpoint.domain());
 		}
+		// First of all: what the server routes from now on waits for the next instance (if it can).
+		// On the supervisor thread, which owns the stream; the close below queues behind it.
+		executor.execute(() -> {
+			ComponentTransport.Wire current = this.stream;
+			if (current != null) {
+				current.hold();
+			}
+		});
 		long drainStart = System.nanoTime();
 		this.listener.drain(this.settings.shutdownTimeout());
 		long drained = System.nanoTime();

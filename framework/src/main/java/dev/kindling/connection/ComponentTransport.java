@@ -43,6 +43,14 @@ public interface ComponentTransport {
 		 */
 		void start(StanzaListener listener, OutboundQueue outbound, StanzaObserver observer, Consumer<Throwable> onLoss);
 
+		/**
+		 * A planned stop begins: ask the server to stop routing to this stream and hold the
+		 * domain's stanzas for the next session, if it can. Returns at once; {@link #close} then
+		 * relies on the server's answer, or falls back to its own barrier. Nothing by default.
+		 */
+		default void hold() {
+		}
+
 		/** End the stream politely, waiting up to {@code timeout} for the write in progress. */
 		void close(Duration timeout);
 

@@ -132,6 +132,9 @@ final class ComponentStream implements ComponentTransport.Wire {
 
 	private volatile long holdAskedAt;
 
+	/** Counted down once the server answered the hold request (or it could not be sent). */
+	private final CountDownLatch holdDecided = new CountDownLatch(1);
+
 	/**
 	 * Set once the reader must look at what it reads for the close (the hold was asked or the
 	 * close's ping sent): the one volatile read the hot path pays.
@@ -378,6 +381,7 @@ final class ComponentStream implements ComponentTransport.Wire {
 					(iq.getType() == IQ.Type.error) ? "error " + iq.getError().getCondition() : "our request came back",
 					micros);
 		}
+		this.holdDecided.countDown();
 		if (this.finishing.get()) {
 			Thread thread = this.writer;
 			if (thread != null) {
@@ -499,14 +503,15 @@ final class ComponentStream implements ComponentTransport.Wire {
 	/**
 	 * Ask the server to stop routing to this stream and hold the domain's stanzas for the next
 	 * session ({@code <drain xmlns='urn:kindling:handover:0'/>} to our own domain), at the start of
-	 * a planned stop. Written at once, ahead of the queue: from the server's answer on, nothing more
-	 * is routed here, so fewer senders get the drain's wait error and none is lost when the stream
-	 * ends. The answer is read by the reader; {@link #close} acts on it.
+	 * a planned stop, and wait up to {@code timeout} for the answer, which the reader reads. Written
+	 * at once, ahead of the queue: from the server's answer on, nothing more is routed here, so
+	 * senders get no drain error and none is lost when the stream ends. {@link #close} acts on the
+	 * answer, even one that comes later.
 	 */
 	@Override
-	public void hold() {
+	public boolean hold(Duration timeout) {
 		if (!this.holdWanted || this.closed.get() || this.finishing.get() || this.hold != HOLD_NONE) {
-			return;
+			return false;
 		}
 		String domain = escapeAttribute(this.endpoint.domain());
 		// Marked first: on loopback the answer can be read before the write returns.
@@ -523,12 +528,20 @@ final class ComponentStream implements ComponentTransport.Wire {
 		catch (IOException ex) {
 			// The reader notices the broken stream; the close has nothing to wait for.
 			this.hold = HOLD_REFUSED;
+			this.holdDecided.countDown();
 			logger.debug("Could not ask the server to hold the stanzas for component '{}': {}", this.endpoint.domain(),
 					ex.toString());
 		}
 		finally {
 			this.writeLock.unlock();
 		}
+		try {
+			this.holdDecided.await(timeout.toNanos(), TimeUnit.NANOSECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+		return this.hold == HOLD_GRANTED;
 	}
 
 	private void writeText() throws IOException {

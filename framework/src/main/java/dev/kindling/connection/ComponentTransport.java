@@ -45,10 +45,12 @@ public interface ComponentTransport {
 
 		/**
 		 * A planned stop begins: ask the server to stop routing to this stream and hold the
-		 * domain's stanzas for the next session, if it can. Returns at once; {@link #close} then
-		 * relies on the server's answer, or falls back to its own barrier. Nothing by default.
+		 * domain's stanzas for the next session, if it can, and wait up to {@code timeout} for its
+		 * answer. {@link #close} then relies on it, or falls back to its own barrier.
+		 * @return whether the server holds: everything it routed here before has been read
 		 */
-		default void hold() {
+		default boolean hold(Duration timeout) {
+			return false;
 		}
 
 		/** End the stream politely, waiting up to {@code timeout} for the write in progress. */

@@ -298,7 +298,8 @@ public class ComponentConnection implements SmartLifecycle {
 		long deadline = System.nanoTime() + this.settings.shutdownTimeout().toNanos();
 		if (this.status.state() == ConnectionState.CONNECTED) {
 			setStatus(ConnectionState.DRAINING, null);
-			logger.info("Draining component '{}': finishing accepted stanzas; new ones are answered with a wait error",
+			logger.info("Draining component '{}': finishing accepted stanzas; new ones are held by the server for the "
+					+ "next instance if it can, else answered with a wait error",
 					this.endpoint.domain());
 		}
 		// First of all: what the server routes from now on waits for the next instance (if it can).

@@ -124,7 +124,7 @@ final class ComponentStream implements ComponentTransport.Wire {
 
 	private volatile boolean endSent;
 
-	/** Whether {@link #hold()} asks the server at all (one active session per domain). */
+	/** Whether {@link #hold(Duration)} asks the server at all (one active session per domain). */
 	private final boolean holdWanted;
 
 	/** The hand-over hold: {@code HOLD_NONE}, {@code _ASKED}, {@code _GRANTED} or {@code _REFUSED}. */
@@ -570,7 +570,7 @@ final class ComponentStream implements ComponentTransport.Wire {
 	}
 
 	/**
-	 * End the stream politely, within {@code timeout}. If the server granted the {@link #hold()},
+	 * End the stream politely, within {@code timeout}. If the server granted the {@link #hold(Duration)},
 	 * nothing more is routed here: the writer writes every queued stanza and
 	 * {@code </stream:stream>} at once (if its answer is still awaited, it waits for it first).
 	 * Otherwise the writer writes every queued stanza and a

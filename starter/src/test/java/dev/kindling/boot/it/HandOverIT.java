@@ -156,8 +156,9 @@ class HandOverIT {
 			assertThat(figures.lost()).isZero();
 			assertThat(figures.errored()).isZero();
 			assertThat(figures.answered()).isEqualTo(figures.sent());
-			// Not a timing test: a sanity bound on a loaded 2-core machine.
-			assertThat(figures.gap()).isLessThan(Duration.ofSeconds(5));
+			// Not a timing test: a sanity bound on a loaded 2-core machine. Held chats are answered late,
+			// not refused, so the gap shows in the wait for an answer.
+			assertThat(figures.longestWait()).isLessThan(Duration.ofSeconds(5));
 		}
 
 		@Test

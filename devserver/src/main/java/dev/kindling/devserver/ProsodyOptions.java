@@ -38,10 +38,13 @@ import org.jspecify.annotations.Nullable;
  * @param httpPort BOSH and websocket port, 0 for a free one
  * @param conflictResolve what Prosody does when a second session authenticates for the component's
  * domain ({@code component_conflict_resolve})
+ * @param handover whether the component host loads Kindling's {@code mod_kindling_handover}
+ * (written into the server's plugin directory), which holds the domain's stanzas while a
+ * draining instance hands over to the next one, so that a planned hand-over loses nothing
  */
 public record ProsodyOptions(String domain, String componentDomain, String componentSecret,
 		Map<String, String> users, String logLevel, @Nullable Path executable, Duration startTimeout,
-		int c2sPort, int componentPort, int httpPort, ConflictResolve conflictResolve) {
+		int c2sPort, int componentPort, int httpPort, ConflictResolve conflictResolve, boolean handover) {
 
 	/** Prosody's {@code component_conflict_resolve}: which of two sessions for one component domain stays. */
 	public enum ConflictResolve {
@@ -97,12 +100,23 @@ public record ProsodyOptions(String domain, String componentDomain, String compo
 		Objects.requireNonNull(conflictResolve, "conflictResolve");
 	}
 
-	/** Options with Prosody's default conflict resolution, {@link ConflictResolve#KICK_NEW}. */
+	/**
+	 * Options with Prosody's default conflict resolution, {@link ConflictResolve#KICK_NEW}, and
+	 * Kindling's hand-over module.
+	 */
 	public ProsodyOptions(String domain, String componentDomain, String componentSecret, Map<String, String> users,
 			String logLevel, @Nullable Path executable, Duration startTimeout, int c2sPort, int componentPort,
 			int httpPort) {
 		this(domain, componentDomain, componentSecret, users, logLevel, executable, startTimeout, c2sPort, componentPort,
-				httpPort, ConflictResolve.KICK_NEW);
+				httpPort, ConflictResolve.KICK_NEW, true);
+	}
+
+	/** Options with Kindling's hand-over module loaded on the component host. */
+	public ProsodyOptions(String domain, String componentDomain, String componentSecret, Map<String, String> users,
+			String logLevel, @Nullable Path executable, Duration startTimeout, int c2sPort, int componentPort,
+			int httpPort, ConflictResolve conflictResolve) {
+		this(domain, componentDomain, componentSecret, users, logLevel, executable, startTimeout, c2sPort, componentPort,
+				httpPort, conflictResolve, true);
 	}
 
 	/**
@@ -117,19 +131,19 @@ public record ProsodyOptions(String domain, String componentDomain, String compo
 	public ProsodyOptions withDomain(String domain) {
 		return new ProsodyOptions(domain, this.componentDomain, this.componentSecret, this.users, this.logLevel,
 				this.executable, this.startTimeout, this.c2sPort, this.componentPort, this.httpPort,
-				this.conflictResolve);
+				this.conflictResolve, this.handover);
 	}
 
 	public ProsodyOptions withComponentDomain(String componentDomain) {
 		return new ProsodyOptions(this.domain, componentDomain, this.componentSecret, this.users, this.logLevel,
 				this.executable, this.startTimeout, this.c2sPort, this.componentPort, this.httpPort,
-				this.conflictResolve);
+				this.conflictResolve, this.handover);
 	}
 
 	public ProsodyOptions withComponentSecret(String componentSecret) {
 		return new ProsodyOptions(this.domain, this.componentDomain, componentSecret, this.users, this.logLevel,
 				this.executable, this.startTimeout, this.c2sPort, this.componentPort, this.httpPort,
-				this.conflictResolve);
+				this.conflictResolve, this.handover);
 	}
 
 	/** Adds (or replaces) a user registered at the first start. */
@@ -143,26 +157,26 @@ public record ProsodyOptions(String domain, String componentDomain, String compo
 	public ProsodyOptions withUsers(Map<String, String> users) {
 		return new ProsodyOptions(this.domain, this.componentDomain, this.componentSecret, users, this.logLevel,
 				this.executable, this.startTimeout, this.c2sPort, this.componentPort, this.httpPort,
-				this.conflictResolve);
+				this.conflictResolve, this.handover);
 	}
 
 	public ProsodyOptions withLogLevel(String logLevel) {
 		return new ProsodyOptions(this.domain, this.componentDomain, this.componentSecret, this.users, logLevel,
 				this.executable, this.startTimeout, this.c2sPort, this.componentPort, this.httpPort,
-				this.conflictResolve);
+				this.conflictResolve, this.handover);
 	}
 
 	/** The {@code prosody} executable: a path, or a bare name looked up on the PATH. */
 	public ProsodyOptions withExecutable(@Nullable Path executable) {
 		return new ProsodyOptions(this.domain, this.componentDomain, this.componentSecret, this.users,
 				this.logLevel, executable, this.startTimeout, this.c2sPort, this.componentPort, this.httpPort,
-				this.conflictResolve);
+				this.conflictResolve, this.handover);
 	}
 
 	public ProsodyOptions withStartTimeout(Duration startTimeout) {
 		return new ProsodyOptions(this.domain, this.componentDomain, this.componentSecret, this.users,
 				this.logLevel, this.executable, startTimeout, this.c2sPort, this.componentPort, this.httpPort,
-				this.conflictResolve);
+				this.conflictResolve, this.handover);
 	}
 
 	/**
@@ -172,14 +186,26 @@ public record ProsodyOptions(String domain, String componentDomain, String compo
 	public ProsodyOptions withPorts(int c2sPort, int componentPort, int httpPort) {
 		return new ProsodyOptions(this.domain, this.componentDomain, this.componentSecret, this.users,
 				this.logLevel, this.executable, this.startTimeout, c2sPort, componentPort, httpPort,
-				this.conflictResolve);
+				this.conflictResolve, this.handover);
 	}
 
 	/** Which session Prosody keeps when a second one authenticates for the component's domain. */
 	public ProsodyOptions withConflictResolve(ConflictResolve conflictResolve) {
 		return new ProsodyOptions(this.domain, this.componentDomain, this.componentSecret, this.users,
 				this.logLevel, this.executable, this.startTimeout, this.c2sPort, this.componentPort, this.httpPort,
-				conflictResolve);
+				conflictResolve, this.handover);
+	}
+
+	/**
+	 * Whether the component host loads {@code mod_kindling_handover} (on by default): a draining
+	 * instance asks it to hold the domain's stanzas for the next instance instead of answering them
+	 * with errors or missing those routed while its stream ends. Off, a hand-over works as on a
+	 * server without the module (Kindling falls back to its ping barrier).
+	 */
+	public ProsodyOptions withHandover(boolean handover) {
+		return new ProsodyOptions(this.domain, this.componentDomain, this.componentSecret, this.users,
+				this.logLevel, this.executable, this.startTimeout, this.c2sPort, this.componentPort, this.httpPort,
+				this.conflictResolve, handover);
 	}
 
 	/** Leaves the secret out, so options can be logged. */
@@ -188,7 +214,7 @@ public record ProsodyOptions(String domain, String componentDomain, String compo
 		return "ProsodyOptions[domain=" + this.domain + ", componentDomain=" + this.componentDomain + ", users="
 				+ this.users.keySet() + ", logLevel=" + this.logLevel + ", executable=" + this.executable
 				+ ", startTimeout=" + this.startTimeout + ", ports=" + this.c2sPort + "/" + this.componentPort + "/"
-				+ this.httpPort + ", conflictResolve=" + this.conflictResolve.luaValue() + "]";
+				+ this.httpPort + ", conflictResolve=" + this.conflictResolve.luaValue() + ", handover=" + this.handover + "]";
 	}
 
 	/**
@@ -210,6 +236,7 @@ public record ProsodyOptions(String domain, String componentDomain, String compo
 		values.put("componentDomain", lua(this.componentDomain));
 		values.put("componentSecret", lua(this.componentSecret));
 		values.put("conflictResolve", lua(this.conflictResolve.luaValue()));
+		values.put("componentModules", this.handover ? "{ " + lua("kindling_handover") + " }" : "{ }");
 		values.put("mucDomain", lua("conference." + this.domain));
 		values.put("pubsubDomain", lua("pubsub." + this.domain));
 		Matcher matcher = PLACEHOLDER.matcher(template());

@@ -44,6 +44,8 @@ final class ProsodyTools {
 	/** Logs {@link #READY_LINE} once every host is loaded (Prosody's "server-started" event). */
 	private static final String READY_PLUGIN = "mod_kindling_ready.lua";
 
+	private static final String HANDOVER_PLUGIN = "mod_kindling_handover.lua";
+
 	static final String READY_LINE = "Kindling: Prosody is ready";
 
 	private ProsodyTools() {
@@ -208,11 +210,14 @@ final class ProsodyTools {
 			Files.createDirectories(directory.resolve("data"));
 			Files.createDirectories(directory.resolve("certs"));
 			Path plugins = Files.createDirectories(directory.resolve("plugins"));
-			try (InputStream plugin = ProsodyTools.class.getResourceAsStream(READY_PLUGIN)) {
-				if (plugin == null) {
-					throw new IllegalStateException(READY_PLUGIN + " is not on the classpath");
+			// Both are written whatever the options: Prosody loads only what the configuration enables.
+			for (String name : List.of(READY_PLUGIN, HANDOVER_PLUGIN)) {
+				try (InputStream plugin = ProsodyTools.class.getResourceAsStream(name)) {
+					if (plugin == null) {
+						throw new IllegalStateException(name + " is not on the classpath");
+					}
+					Files.copy(plugin, plugins.resolve(name));
 				}
-				Files.copy(plugin, plugins.resolve(READY_PLUGIN));
 			}
 			return directory;
 		}

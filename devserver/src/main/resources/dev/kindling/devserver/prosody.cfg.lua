@@ -34,6 +34,7 @@ consider_bosh_secure = true
 consider_websocket_secure = true
 
 -- mod_kindling_ready logs when every host is loaded; ProsodyServer.start() waits for that line.
+-- mod_kindling_handover is loaded on the bot's component host (below).
 plugin_paths = { ${pluginPath} }
 
 -- mod_tls is not loaded, so no certificates are needed.
@@ -62,6 +63,10 @@ Component ${componentDomain}
 	-- <conflict/> and the first one stays; Kindling's newcomer stands by until the domain is free.
 	-- kick_old: the newcomer wins and the first one is closed with <conflict/> (Kindling's stays down).
 	component_conflict_resolve = ${conflictResolve}
+	-- mod_kindling_handover (ProsodyOptions.withHandover, on by default): a draining instance asks
+	-- the server to hold the domain's stanzas and the next instance gets them, so a planned
+	-- hand-over loses nothing.
+	modules_enabled = ${componentModules}
 
 Component ${mucDomain} "muc"
 	-- Rooms are usable at once; otherwise a new room stays locked until its owner configures it.

@@ -76,7 +76,9 @@ class ProsodyServerTests {
 		assertThat(server.websocketUrl()).isEqualTo("ws://127.0.0.1:" + server.httpPort() + "/xmpp-websocket");
 		assertThat(server.boshUrl()).isEqualTo("http://127.0.0.1:" + server.httpPort() + "/http-bind");
 		assertThat(server.directory()).isDirectory();
-		assertThat(server.logFile()).isRegularFile().content().contains("Hello and welcome to Prosody");
+		assertThat(server.logFile()).isRegularFile().content().contains("Hello and welcome to Prosody")
+			.doesNotContain("Unable to load module");
+		assertThat(server.directory().resolve("plugins/mod_kindling_handover.lua")).isRegularFile();
 		assertThat(server.directory().resolve("prosody.cfg.lua")).content()
 			.contains("c2s_ports = { " + server.c2sPort() + " }")
 			.contains("component_conflict_resolve = \"kick_new\"");
@@ -374,6 +376,16 @@ class ProsodyServerTests {
 			.withConflictResolve(ProsodyOptions.ConflictResolve.KICK_OLD)
 			.withUser("alice", "pw")
 			.renderConfig(Path.of("/tmp/x"), 1, 2, 3)).contains("component_conflict_resolve = \"kick_old\"");
+	}
+
+	@Test
+	void loadsTheHandOverModuleOnTheComponentHostUnlessLeftOut() {
+		assertThat(ProsodyOptions.defaults().handover()).isTrue();
+		assertThat(ProsodyOptions.defaults().renderConfig(Path.of("/tmp/x"), 1, 2, 3))
+			.contains("modules_enabled = { \"kindling_handover\" }");
+		assertThat(ProsodyOptions.defaults().withHandover(false).withLogLevel("warn").renderConfig(Path.of("/tmp/x"), 1, 2, 3))
+			.doesNotContain("\"kindling_handover\"");
+		assertThat(ProsodyOptions.defaults().withHandover(false).withDomain("example.org").handover()).isFalse();
 	}
 
 	private static boolean isGoneOrZombie(long pid) throws IOException {

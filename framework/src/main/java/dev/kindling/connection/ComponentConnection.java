@@ -3,10 +3,12 @@ package dev.kindling.connection;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.jspecify.annotations.Nullable;
@@ -296,11 +298,15 @@ public class ComponentConnection implements SmartLifecycle {
 		long deadline = System.nanoTime() + this.settings.shutdownTimeout().toNanos();
 		if (this.status.state() == ConnectionState.CONNECTED) {
 			setStatus(ConnectionState.DRAINING, null);
-			logger.info("Draining component '{}': finishing accepted stanzas; new ones are answered with a wait error",
+			logger.info("Draining component '{}': finishing accepted stanzas; new ones are held by the server for the "
+					+ "next instance if it can, else answered with a wait error",
 					this.endpoint.domain());
 		}
+		// First of all: what the server routes from now on waits for the next instance (if it can).
+		// Until it answers, what arrives is handled as usual: it was routed here, and is answered here.
+		hold(executor, this.settings.shutdownTimeout().dividedBy(2));
 		long drainStart = System.nanoTime();
-		this.listener.drain(this.settings.shutdownTimeout());
+		this.listener.drain(remaining(deadline));
 		long drained = System.nanoTime();
 		try {
 			executor.submit(() -> {
@@ -332,6 +338,30 @@ public class ComponentConnection implements SmartLifecycle {
 			synchronized (this) {
 				this.supervisor = null;
 			}
+		}
+	}
+
+	/** Asks the stream (on the supervisor thread, which owns it) for the server's hand-over hold. */
+	private boolean hold(ScheduledExecutorService executor, Duration timeout) {
+		long start = System.nanoTime();
+		try {
+			boolean held = executor.submit(() -> {
+				ComponentTransport.Wire current = this.stream;
+				return current != null && current.hold(timeout);
+			}).get(timeout.toMillis() + 1000, TimeUnit.MILLISECONDS);
+			if (held) {
+				logger.info("The server holds the stanzas for component '{}' for the next instance (answered in {} ms)",
+						this.endpoint.domain(), TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
+			}
+			return held;
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return false;
+		}
+		catch (ExecutionException | TimeoutException ex) {
+			logger.debug("No hand-over hold for component '{}': {}", this.endpoint.domain(), ex.toString());
+			return false;
 		}
 	}
 

@@ -71,6 +71,21 @@ final class ComponentStream implements ComponentTransport.Wire {
 
 	private static final String BARRIER_ID = "kindling-end";
 
+	private static final String HOLD_ID = "kindling-hold";
+
+	/** Kindling's hand-over protocol, served by its Prosody module {@code mod_kindling_handover}. */
+	static final String HOLD_NAMESPACE = "urn:kindling:handover:0";
+
+	private static final int HOLD_NONE = 0;
+
+	private static final int HOLD_ASKED = 1;
+
+	/** The server holds the domain's stanzas for the next session: nothing more comes here. */
+	private static final int HOLD_GRANTED = 2;
+
+	/** The server cannot hold (an error, or our own request came back to us): the ping barrier it is. */
+	private static final int HOLD_REFUSED = 3;
+
 	private final ComponentEndpoint endpoint;
 
 	private final Socket socket;
@@ -109,6 +124,23 @@ final class ComponentStream implements ComponentTransport.Wire {
 
 	private volatile boolean endSent;
 
+	/** Whether {@link #hold(Duration)} asks the server at all (one active session per domain). */
+	private final boolean holdWanted;
+
+	/** The hand-over hold: {@code HOLD_NONE}, {@code _ASKED}, {@code _GRANTED} or {@code _REFUSED}. */
+	private volatile int hold = HOLD_NONE;
+
+	private volatile long holdAskedAt;
+
+	/** Counted down once the server answered the hold request (or it could not be sent). */
+	private final CountDownLatch holdDecided = new CountDownLatch(1);
+
+	/**
+	 * Set once the reader must look at what it reads for the close (the hold was asked or the
+	 * close's ping sent): the one volatile read the hot path pays.
+	 */
+	private volatile boolean watching;
+
 	/** The close's last ping was sent; its answer, read by the reader, releases the end. */
 	private volatile boolean barrierSent;
 
@@ -125,8 +157,9 @@ final class ComponentStream implements ComponentTransport.Wire {
 	private volatile @Nullable Thread writer;
 
 	private ComponentStream(ComponentEndpoint endpoint, Socket socket, StanzaSizeLimiter input,
-			StanzaReader reader, Writer out, String streamId) {
+			StanzaReader reader, Writer out, String streamId, boolean holdWanted) {
 		this.endpoint = endpoint;
+		this.holdWanted = holdWanted;
 		this.socket = socket;
 		this.input = input;
 		this.reader = reader;
@@ -168,7 +201,7 @@ final class ComponentStream implements ComponentTransport.Wire {
 			Element answer = reader.next();
 			checkHandshakeAnswer(answer, endpoint);
 			socket.setSoTimeout(0);
-			return new ComponentStream(endpoint, socket, input, reader, out, streamId);
+			return new ComponentStream(endpoint, socket, input, reader, out, streamId, settings.handOverHold());
 		}
 		catch (ComponentConnectException ex) {
 			closeQuietly(socket);
@@ -274,7 +307,7 @@ final class ComponentStream implements ComponentTransport.Wire {
 				Packet stanza = toPacket(element);
 				try {
 					observer.received(stanza);
-					if (this.barrierSent && isClosing(stanza, observer)) {
+					if (this.watching && isClosing(stanza, observer)) {
 						continue;
 					}
 					listener.onStanza(stanza);
@@ -300,6 +333,10 @@ final class ComponentStream implements ComponentTransport.Wire {
 	 * taken here.
 	 */
 	private boolean isClosing(Packet stanza, StanzaObserver observer) {
+		if (stanza instanceof IQ iq && HOLD_ID.equals(iq.getID()) && this.hold == HOLD_ASKED) {
+			holdAnswered(iq);
+			return true;
+		}
 		if (stanza instanceof IQ iq && iq.isResponse()) {
 			if (BARRIER_ID.equals(iq.getID()) && !this.barrierPassed) {
 				this.barrierPassedAt = System.nanoTime();
@@ -320,6 +357,37 @@ final class ComponentStream implements ComponentTransport.Wire {
 			return true;
 		}
 		return false;
+	}
+
+	/**
+	 * The server's answer to the hold request. A result: it wrote everything it routed to us before
+	 * it, and holds the rest for the next session. An error, or our own request delivered back to us
+	 * (a server without the module routes a stanza for the domain to the domain's session): it
+	 * cannot, and the close falls back to its ping barrier.
+	 */
+	private void holdAnswered(IQ iq) {
+		long micros = (System.nanoTime() - this.holdAskedAt) / 1000;
+		if (iq.getType() == IQ.Type.result) {
+			this.barrierPassedAt = System.nanoTime();
+			this.barrierPassed = true;
+			this.hold = HOLD_GRANTED;
+			logger.debug("The server holds the stanzas for component '{}' for the next instance (answered in {} µs)",
+					this.endpoint.domain(), micros);
+		}
+		else {
+			this.hold = HOLD_REFUSED;
+			logger.debug("The server cannot hold the stanzas for component '{}' ({}, after {} µs; is "
+					+ "mod_kindling_handover loaded?): ending with a ping barrier", this.endpoint.domain(),
+					(iq.getType() == IQ.Type.error) ? "error " + iq.getError().getCondition() : "our request came back",
+					micros);
+		}
+		this.holdDecided.countDown();
+		if (this.finishing.get()) {
+			Thread thread = this.writer;
+			if (thread != null) {
+				thread.interrupt(); // waiting for this answer
+			}
+		}
 	}
 
 	private Packet toPacket(Element element) {
@@ -363,12 +431,24 @@ final class ComponentStream implements ComponentTransport.Wire {
 				if (!this.finishing.get()) {
 					continue;
 				}
+				int held = this.hold;
+				if (held == HOLD_ASKED && System.nanoTime() - this.barrierDeadline < 0) {
+					continue; // the server's answer to the hold decides how to end; the reader wakes us
+				}
+				if (held == HOLD_GRANTED) {
+					// Everything routed to us came before the server's answer and is answered: end now.
+					outbound.finish(batch);
+					writeBatch(batch, observer, "</stream:stream>");
+					this.endSent = true;
+					return;
+				}
 				if (!this.barrierSent) {
 					// Every stanza the server routed to us before it answers this ping is read (and
 					// answered) before the answer: only what it routes after that can miss our answer.
 					// Marked sent first: on loopback the answer can be read before the write returns.
 					this.barrierSentAt = System.nanoTime();
 					this.barrierSent = true;
+					this.watching = true;
 					writeBatch(batch, observer, "<iq type='get' id='" + BARRIER_ID + "' from='"
 							+ escapeAttribute(this.endpoint.domain()) + "' to='"
 							+ escapeAttribute(this.endpoint.serverDomain()) + "'><ping xmlns='urn:xmpp:ping'/></iq>");
@@ -420,6 +500,50 @@ final class ComponentStream implements ComponentTransport.Wire {
 		batch.clear();
 	}
 
+	/**
+	 * Ask the server to stop routing to this stream and hold the domain's stanzas for the next
+	 * session ({@code <drain xmlns='urn:kindling:handover:0'/>} to our own domain), at the start of
+	 * a planned stop, and wait up to {@code timeout} for the answer, which the reader reads. Written
+	 * at once, ahead of the queue: from the server's answer on, nothing more is routed here, so
+	 * senders get no drain error and none is lost when the stream ends. {@link #close} acts on the
+	 * answer, even one that comes later.
+	 */
+	@Override
+	public boolean hold(Duration timeout) {
+		if (!this.holdWanted || this.closed.get() || this.finishing.get() || this.hold != HOLD_NONE) {
+			return false;
+		}
+		String domain = escapeAttribute(this.endpoint.domain());
+		// Marked first: on loopback the answer can be read before the write returns.
+		this.holdAskedAt = System.nanoTime();
+		this.hold = HOLD_ASKED;
+		this.watching = true;
+		this.writeLock.lock();
+		try {
+			this.text.append("<iq type='set' id='").append(HOLD_ID).append("' from='").append(domain).append("' to='")
+				.append(domain).append("'><drain xmlns='").append(HOLD_NAMESPACE).append("'/></iq>");
+			writeText();
+			this.out.flush();
+		}
+		catch (IOException ex) {
+			// The reader notices the broken stream; the close has nothing to wait for.
+			this.hold = HOLD_REFUSED;
+			this.holdDecided.countDown();
+			logger.debug("Could not ask the server to hold the stanzas for component '{}': {}", this.endpoint.domain(),
+					ex.toString());
+		}
+		finally {
+			this.writeLock.unlock();
+		}
+		try {
+			this.holdDecided.await(timeout.toNanos(), TimeUnit.NANOSECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+		return this.hold == HOLD_GRANTED;
+	}
+
 	private void writeText() throws IOException {
 		int length = this.text.length();
 		if (length <= this.chunk.length) {
@@ -446,7 +570,10 @@ final class ComponentStream implements ComponentTransport.Wire {
 	}
 
 	/**
-	 * End the stream politely, within {@code timeout}. The writer writes every queued stanza and a
+	 * End the stream politely, within {@code timeout}. If the server granted the {@link #hold(Duration)},
+	 * nothing more is routed here: the writer writes every queued stanza and
+	 * {@code </stream:stream>} at once (if its answer is still awaited, it waits for it first).
+	 * Otherwise the writer writes every queued stanza and a
 	 * ping to the server, keeps writing (the dispatcher's answers to what still arrives) until the
 	 * ping's answer is read, then refuses further stanzas and writes the rest and
 	 * {@code </stream:stream>}. The reader reads on until the server's end arrives, so the socket
@@ -496,9 +623,16 @@ final class ComponentStream implements ComponentTransport.Wire {
 					SERVER_END_WAIT.toMillis());
 		}
 		else {
-			long ping = this.barrierPassed ? this.barrierPassedAt - this.barrierSentAt : -1;
-			logger.debug("The server ended the stream of component '{}' {} after ours; its answer to our last ping took "
-					+ "{} µs; {} stanzas came after our end", this.endpoint.domain(), took, ping / 1000, this.late.get());
+			if (this.hold == HOLD_GRANTED) {
+				logger.debug("The server ended the stream of component '{}' {} after ours; it holds the rest for the next "
+						+ "instance; {} stanzas came after our end", this.endpoint.domain(), took, this.late.get());
+			}
+			else {
+				long ping = this.barrierPassed ? this.barrierPassedAt - this.barrierSentAt : -1;
+				logger.debug("The server ended the stream of component '{}' {} after ours; its answer to our last ping "
+						+ "took {} µs; {} stanzas came after our end", this.endpoint.domain(), took, ping / 1000,
+						this.late.get());
+			}
 		}
 		if (unanswered > 0) {
 			logger.warn("{} stanzas for component '{}' arrived while its stream was ending (the server routed them before "

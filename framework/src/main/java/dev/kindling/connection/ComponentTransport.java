@@ -43,6 +43,16 @@ public interface ComponentTransport {
 		 */
 		void start(StanzaListener listener, OutboundQueue outbound, StanzaObserver observer, Consumer<Throwable> onLoss);
 
+		/**
+		 * A planned stop begins: ask the server to stop routing to this stream and hold the
+		 * domain's stanzas for the next session, if it can, and wait up to {@code timeout} for its
+		 * answer. {@link #close} then relies on it, or falls back to its own barrier.
+		 * @return whether the server holds: everything it routed here before has been read
+		 */
+		default boolean hold(Duration timeout) {
+			return false;
+		}
+
 		/** End the stream politely, waiting up to {@code timeout} for the write in progress. */
 		void close(Duration timeout);
 

@@ -15,9 +15,13 @@ import org.springframework.util.Assert;
  * @param standbyRetry how often a standby instance (the server answered {@code conflict}: another
  * instance holds the domain) tries to take the domain over; a fixed delay, not the backoff, so the
  * hand-over gap stays short
+ * @param handOverHold whether a planned stop first asks the server to hold the domain's stanzas for
+ * the next instance ({@code urn:kindling:handover:0}, Kindling's Prosody module); a server without
+ * it is detected and the stop falls back to its ping barrier. Off where several sessions share the
+ * domain (ejabberd's balancing): there the request would reach another replica
  */
 public record ConnectionSettings(Duration connectTimeout, Duration backoffMin, Duration backoffMax, int maxStanzaSize,
-		Duration shutdownTimeout, Duration standbyRetry) {
+		Duration shutdownTimeout, Duration standbyRetry, boolean handOverHold) {
 
 	/** The default {@link #standbyRetry()}. */
 	public static final Duration DEFAULT_STANDBY_RETRY = Duration.ofMillis(250);
@@ -30,6 +34,12 @@ public record ConnectionSettings(Duration connectTimeout, Duration backoffMin, D
 		Assert.isTrue(maxStanzaSize > 0, "maxStanzaSize must be positive");
 		Assert.isTrue(!shutdownTimeout.isNegative(), "shutdownTimeout must not be negative");
 		positive(standbyRetry, "standbyRetry");
+	}
+
+	/** Settings that ask the server for a hand-over hold at a planned stop. */
+	public ConnectionSettings(Duration connectTimeout, Duration backoffMin, Duration backoffMax, int maxStanzaSize,
+			Duration shutdownTimeout, Duration standbyRetry) {
+		this(connectTimeout, backoffMin, backoffMax, maxStanzaSize, shutdownTimeout, standbyRetry, true);
 	}
 
 	/** Settings with the default standby retry of 250 ms. */

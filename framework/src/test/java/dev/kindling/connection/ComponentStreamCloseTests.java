@@ -90,6 +90,88 @@ class ComponentStreamCloseTests {
 		}
 	}
 
+	@Test
+	void aHoldTheServerGrantsEndsTheStreamWithoutAPing() throws Exception {
+		try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+			ComponentEndpoint endpoint = new ComponentEndpoint("127.0.0.1", server.getLocalPort(), DOMAIN, "secret");
+			CompletableFuture<ComponentStream> opening = CompletableFuture
+				.supplyAsync(() -> ComponentStream.open(endpoint, ConnectionSettings.defaults()));
+			try (Socket peer = server.accept()) {
+				InputStream in = peer.getInputStream();
+				OutputStream out = peer.getOutputStream();
+				ComponentStream stream = handshake(peer, opening);
+				List<Packet> handedOn = new CopyOnWriteArrayList<>();
+				OutboundQueue outbound = TestOutboundQueues.open(10);
+				stream.start(handedOn::add, outbound, new StanzaObserver() {
+				}, (cause) -> {
+					throw new AssertionError("no loss expected", cause);
+				});
+
+				CompletableFuture<Boolean> holding = CompletableFuture.supplyAsync(() -> stream.hold(Duration.ofSeconds(5)));
+				String request = readUntil(in, "</iq>");
+				assertThat(request).contains("id='kindling-hold'").contains("to='" + DOMAIN + "'")
+					.contains("<drain xmlns='urn:kindling:handover:0'/>");
+				write(out, xml(chat("bob@example.com/b", DOMAIN, "routed before the answer")));
+				write(out, "<iq type='result' id='kindling-hold' from='" + DOMAIN + "' to='" + DOMAIN + "'/>");
+				assertThat(holding.get(5, TimeUnit.SECONDS)).isTrue();
+
+				outbound.offer(chat(DOMAIN, "bob@example.com/b", "queued reply"));
+				CompletableFuture<Void> closing = CompletableFuture.runAsync(() -> stream.close(Duration.ofSeconds(5)));
+				String end = readUntil(in, "</stream:stream>");
+				assertThat(end).contains("queued reply").doesNotContain("urn:xmpp:ping");
+				write(out, "</stream:stream>");
+				closing.get(5, TimeUnit.SECONDS);
+				assertThat(handedOn).extracting((stanza) -> ((Message) stanza).getBody())
+					.containsExactly("routed before the answer");
+				assertThat(stream.unansweredAfterEnd()).isZero();
+			}
+		}
+	}
+
+	/** A server without Kindling's module routes the request, addressed to the domain, back to it. */
+	@Test
+	void aHoldRequestThatComesBackIsNotHandedOnAndTheCloseFallsBackToThePing() throws Exception {
+		try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+			ComponentEndpoint endpoint = new ComponentEndpoint("127.0.0.1", server.getLocalPort(), DOMAIN, "secret");
+			CompletableFuture<ComponentStream> opening = CompletableFuture
+				.supplyAsync(() -> ComponentStream.open(endpoint, ConnectionSettings.defaults()));
+			try (Socket peer = server.accept()) {
+				InputStream in = peer.getInputStream();
+				OutputStream out = peer.getOutputStream();
+				ComponentStream stream = handshake(peer, opening);
+				List<Packet> handedOn = new CopyOnWriteArrayList<>();
+				OutboundQueue outbound = TestOutboundQueues.open(10);
+				stream.start(handedOn::add, outbound, new StanzaObserver() {
+				}, (cause) -> {
+					throw new AssertionError("no loss expected", cause);
+				});
+
+				CompletableFuture<Boolean> holding = CompletableFuture.supplyAsync(() -> stream.hold(Duration.ofSeconds(5)));
+				String request = readUntil(in, "</iq>");
+				write(out, request.substring(request.indexOf("<iq")));
+				assertThat(holding.get(5, TimeUnit.SECONDS)).isFalse();
+
+				CompletableFuture<Void> closing = CompletableFuture.runAsync(() -> stream.close(Duration.ofSeconds(5)));
+				assertThat(readUntil(in, "<ping xmlns='urn:xmpp:ping'/></iq>")).contains("id='kindling-end'");
+				write(out, "<iq type='result' id='kindling-end' from='example.com' to='" + DOMAIN + "'/>");
+				readUntil(in, "</stream:stream>");
+				write(out, "</stream:stream>");
+				closing.get(5, TimeUnit.SECONDS);
+				assertThat(handedOn).as("our own request is not work").isEmpty();
+			}
+		}
+	}
+
+	private static ComponentStream handshake(Socket peer, CompletableFuture<ComponentStream> opening) throws Exception {
+		peer.setSoTimeout(5000);
+		readUntil(peer.getInputStream(), "'>");
+		write(peer.getOutputStream(), "<stream:stream xmlns='jabber:component:accept' "
+				+ "xmlns:stream='http://etherx.jabber.org/streams' from='" + DOMAIN + "' id='s1'>");
+		readUntil(peer.getInputStream(), "</handshake>");
+		write(peer.getOutputStream(), "<handshake/>");
+		return opening.get(5, TimeUnit.SECONDS);
+	}
+
 	private static Message chat(String from, String to, String body) {
 		Message message = new Message();
 		message.setType(Message.Type.chat);

@@ -95,6 +95,14 @@ public final class ProsodyExtension
 		return new ProsodyExtension(options().withConflictResolve(conflictResolve));
 	}
 
+	/**
+	 * Whether the component host loads Kindling's hand-over module (on by default); off, the
+	 * server behaves like one without it.
+	 */
+	public ProsodyExtension handover(boolean handover) {
+		return new ProsodyExtension(options().withHandover(handover));
+	}
+
 	/** Prosody's log level: debug (the default here: the stanzas show up), info, warn or error. */
 	public ProsodyExtension logLevel(String logLevel) {
 		return new ProsodyExtension(options().withLogLevel(logLevel));

@@ -47,6 +47,7 @@ import dev.kindling.liveness.LivenessMonitor;
 import dev.kindling.observe.HandlerObservationConvention;
 import dev.kindling.observe.RequestObservationConvention;
 import dev.kindling.observe.StanzaObserver;
+import dev.kindling.replica.Balancing;
 import dev.kindling.replica.Replica;
 import dev.kindling.replica.ReplicaHealth;
 import dev.kindling.replica.ReplicaSettings;
@@ -281,7 +282,7 @@ public final class XmppComponentAutoConfiguration {
 	static ConnectionSettings connectionSettings(XmppComponentProperties properties) {
 		return new ConnectionSettings(properties.connectTimeout(), properties.backoff().minDelay(),
 				properties.backoff().maxDelay(), (int) properties.maxStanzaSize().toBytes(), properties.shutdownTimeout(),
-				properties.standby().retry());
+				properties.standby().retry(), properties.balancing() == Balancing.NONE);
 	}
 
 

@@ -84,6 +84,59 @@ class HandOverIT {
 		return new ActuatorClient(bot).get("/actuator/health/readiness").statusCode();
 	}
 
+	/**
+	 * A rolling update under steady load: each new instance stands by, then the old one is stopped
+	 * (SIGTERM), {@value #HAND_OVERS} times. Returns the load's figures once every answer is in.
+	 */
+	private SteadyLoad.Figures rollingRestart(ProsodyServer server, String label) {
+		ConfigurableApplicationContext first = startBot(server);
+		await().atMost(WAIT).until(() -> connection(first).getState() == ConnectionState.CONNECTED);
+
+		ConfigurableApplicationContext active = first;
+		try (SteadyLoad load = load(server)) {
+			load.start();
+			for (int round = 1; round <= HAND_OVERS; round++) {
+				ConfigurableApplicationContext standby = startBot(server);
+				await().atMost(WAIT).until(() -> connection(standby).getState() == ConnectionState.STANDBY);
+				assertThat(readiness(standby)).as("a standby is ready: the rolling update goes on").isEqualTo(200);
+				// No flapping: the active one keeps the domain, the newcomer keeps waiting.
+				ConfigurableApplicationContext holder = active;
+				await().during(Duration.ofSeconds(1)).atMost(WAIT)
+					.until(() -> connection(holder).getState() == ConnectionState.CONNECTED
+							&& connection(standby).getState() == ConnectionState.STANDBY);
+				assertThat(connection(holder).getStatus().connects()).isEqualTo(1);
+
+				long stopping = System.nanoTime();
+				active.close();
+				Instant stopped = Instant.now();
+				long stopMillis = (System.nanoTime() - stopping) / 1_000_000;
+				await().atMost(WAIT).until(() -> connection(standby).getState() == ConnectionState.CONNECTED);
+				Duration takeOver = Duration.between(stopped, connection(standby).getStatus().since());
+				System.out.printf("[hand-over %s] round %d: stop (drain + close) %d ms, taken over %d ms after "
+						+ "the stop returned%n", label, round, stopMillis, takeOver.toMillis());
+				assertThat(takeOver).isLessThanOrEqualTo(Duration.ofSeconds(1));
+				active = standby;
+			}
+			ConfigurableApplicationContext last = active;
+			await().during(Duration.ofSeconds(1)).atMost(WAIT)
+				.until(() -> connection(last).getState() == ConnectionState.CONNECTED);
+			load.stop();
+			// Answers still on their way count as lost until they arrive (slow on a loaded machine).
+			await().atMost(Duration.ofSeconds(30)).until(() -> load.figures().lost() <= unanswerable());
+
+			SteadyLoad.Figures figures = load.figures();
+			System.out.printf("[hand-over %s] %d hand-overs under %d chats/s: %s; %d delivered after a stream's end%n",
+					label, HAND_OVERS, 2 * Duration.ofSeconds(1).dividedBy(PERIOD), figures, unanswerable());
+			// Nothing is lost silently: what no answer came back for is exactly what the server
+			// delivered after an instance had sent its stream's end, and each instance counted it.
+			assertThat(figures.lost()).isEqualTo(unanswerable());
+			assertThat(figures.errored()).as("every error says: try again").isEqualTo(figures.waitErrors());
+			assertThat(figures.answered()).isPositive();
+			assertThat(connection(last).getStatus().connects()).isEqualTo(1);
+			return figures;
+		}
+	}
+
 	@Nested
 	class KickNew {
 
@@ -91,55 +144,21 @@ class HandOverIT {
 		static final ProsodyExtension prosody = ProsodyExtension.withUsers("alice", "bob")
 			.conflictResolve(ConflictResolve.KICK_NEW);
 
-		/** A rolling update: each new instance stands by, then the old one is stopped (SIGTERM). */
+		/**
+		 * A rolling update with Kindling's Prosody module: each draining instance has the server
+		 * hold the domain's stanzas, and the next instance gets them. Nothing is lost, no sender
+		 * gets an error.
+		 */
 		@Test
-		void aRollingRestartLosesNothingAndEachStandbyTakesOverWithinASecond() {
-			ProsodyServer server = prosody.server();
-			ConfigurableApplicationContext first = startBot(server);
-			await().atMost(WAIT).until(() -> connection(first).getState() == ConnectionState.CONNECTED);
-
-			ConfigurableApplicationContext active = first;
-			try (SteadyLoad load = load(server)) {
-				load.start();
-				for (int round = 1; round <= HAND_OVERS; round++) {
-					ConfigurableApplicationContext standby = startBot(server);
-					await().atMost(WAIT).until(() -> connection(standby).getState() == ConnectionState.STANDBY);
-					assertThat(readiness(standby)).as("a standby is ready: the rolling update goes on").isEqualTo(200);
-					// No flapping: the active one keeps the domain, the newcomer keeps waiting.
-					ConfigurableApplicationContext holder = active;
-					await().during(Duration.ofSeconds(1)).atMost(WAIT)
-						.until(() -> connection(holder).getState() == ConnectionState.CONNECTED
-								&& connection(standby).getState() == ConnectionState.STANDBY);
-					assertThat(connection(holder).getStatus().connects()).isEqualTo(1);
-
-					long stopping = System.nanoTime();
-					active.close();
-					Instant stopped = Instant.now();
-					long stopMillis = (System.nanoTime() - stopping) / 1_000_000;
-					await().atMost(WAIT).until(() -> connection(standby).getState() == ConnectionState.CONNECTED);
-					Duration takeOver = Duration.between(stopped, connection(standby).getStatus().since());
-					System.out.printf("[hand-over kick_new] round %d: stop (drain + close) %d ms, taken over %d ms after "
-							+ "the stop returned%n", round, stopMillis, takeOver.toMillis());
-					assertThat(takeOver).isLessThanOrEqualTo(Duration.ofSeconds(1));
-					active = standby;
-				}
-				ConfigurableApplicationContext last = active;
-				await().during(Duration.ofSeconds(1)).atMost(WAIT)
-					.until(() -> connection(last).getState() == ConnectionState.CONNECTED);
-				load.stop();
-				// Answers still on their way count as lost until they arrive (slow on a loaded machine).
-				await().atMost(Duration.ofSeconds(30)).until(() -> load.figures().lost() <= unanswerable());
-
-				SteadyLoad.Figures figures = load.figures();
-				System.out.printf("[hand-over kick_new] %d hand-overs under %d chats/s: %s%n", HAND_OVERS,
-						2 * Duration.ofSeconds(1).dividedBy(PERIOD), figures);
-				// Nothing is lost silently: what no answer came back for is exactly what the server
-				// delivered after an instance had sent its stream's end, and each instance counted it.
-				assertThat(figures.lost()).isEqualTo(unanswerable());
-				assertThat(figures.errored()).as("every error says: try again").isEqualTo(figures.waitErrors());
-				assertThat(figures.answered()).isPositive();
-				assertThat(connection(last).getStatus().connects()).isEqualTo(1);
-			}
+		void aRollingRestartWithTheHoldLosesNothingAndAnswersEveryChat() {
+			SteadyLoad.Figures figures = rollingRestart(prosody.server(), "kick_new + hold");
+			assertThat(unanswerable()).as("nothing arrives after a granted hold").isZero();
+			assertThat(figures.lost()).isZero();
+			assertThat(figures.errored()).isZero();
+			assertThat(figures.answered()).isEqualTo(figures.sent());
+			// Not a timing test: a sanity bound on a loaded 2-core machine. Held chats are answered late,
+			// not refused, so the gap shows in the wait for an answer.
+			assertThat(figures.longestWait()).isLessThan(Duration.ofSeconds(5));
 		}
 
 		@Test
@@ -154,6 +173,22 @@ class HandOverIT {
 				assertThat(bounce.getError().getCondition()).isEqualTo(StanzaError.Condition.remote_server_timeout);
 				assertThat(bounce.getError().getType()).isEqualTo(StanzaError.Type.WAIT);
 			}
+		}
+
+	}
+
+	/** The same rolling update on a server without Kindling's module: the drain's ping barrier. */
+	@Nested
+	class KickNewWithoutTheModule {
+
+		@RegisterExtension
+		static final ProsodyExtension prosody = ProsodyExtension.withUsers("alice", "bob")
+			.conflictResolve(ConflictResolve.KICK_NEW)
+			.handover(false);
+
+		@Test
+		void aRollingRestartFallsBackToThePingBarrierAndLosesNothingUncounted() {
+			rollingRestart(prosody.server(), "kick_new, no module");
 		}
 
 	}

@@ -118,9 +118,11 @@ final class SteadyLoad implements AutoCloseable {
 		int lost = 0;
 		long longestGap = 0;
 		long lastAnswered = -1;
+		long longestWait = 0;
 		for (Sent message : all) {
 			if (message.answered) {
 				answered++;
+				longestWait = Math.max(longestWait, message.answeredAt - message.sentAt);
 				if (lastAnswered >= 0) {
 					longestGap = Math.max(longestGap, message.sentAt - lastAnswered);
 				}
@@ -136,7 +138,8 @@ final class SteadyLoad implements AutoCloseable {
 				lost++;
 			}
 		}
-		return new Figures(all.size(), answered, errored, waitErrors, lost, Duration.ofNanos(longestGap));
+		return new Figures(all.size(), answered, errored, waitErrors, lost, Duration.ofNanos(longestGap),
+				Duration.ofNanos(longestWait));
 	}
 
 	/** Wait up to {@code timeout} until every message sent has been answered or errored; returns whether it was. */
@@ -185,13 +188,16 @@ final class SteadyLoad implements AutoCloseable {
 	 * @param lost neither
 	 * @param gap the longest time between the sending of two messages that were answered with no
 	 * answered one in between: how long senders were not served
+	 * @param longestWait the longest time from sending a message to its answer: where nothing is
+	 * refused (a hold), the gap shows up here instead
 	 */
-	record Figures(int sent, int answered, int errored, int waitErrors, int lost, Duration gap) {
+	record Figures(int sent, int answered, int errored, int waitErrors, int lost, Duration gap, Duration longestWait) {
 
 		@Override
 		public String toString() {
 			return "sent " + this.sent + ", answered " + this.answered + ", errored " + this.errored + " (" + this.waitErrors
-					+ " of type wait), lost " + this.lost + ", gap " + this.gap.toMillis() + " ms";
+					+ " of type wait), lost " + this.lost + ", gap " + this.gap.toMillis() + " ms, longest wait for an answer "
+					+ this.longestWait.toMillis() + " ms";
 		}
 
 	}

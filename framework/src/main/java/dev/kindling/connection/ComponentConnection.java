@@ -186,14 +186,12 @@ public class ComponentConnection implements SmartLifecycle {
 		logger.debug("Component '{}' stands by as a spare: {}", this.endpoint.domain(), cause.getMessage());
 		Duration delay = this.settings.standbyRetry();
 		if (this.spareSince == 0) {
+			// The application saw this session connect; the spare's later sessions it does not see.
 			this.spareSince = System.nanoTime();
 			this.backoff.reset();
 			setStatus(ConnectionState.STANDBY, cause);
 			publish(new ComponentDisconnectedEvent(this, cause));
 			publish(new ComponentReconnectingEvent(this, 1, delay, cause));
-		}
-		else {
-			publish(new ComponentDisconnectedEvent(this, cause));
 		}
 		this.nextAttempt = executor.schedule(this::attempt, delay.toMillis(), TimeUnit.MILLISECONDS);
 	}
@@ -231,17 +229,20 @@ public class ComponentConnection implements SmartLifecycle {
 		long stoodBy = this.standingBySince;
 		this.standingBySince = 0;
 		if (this.spareSince != 0) {
-			// A spare's retry: it stays STANDBY unless its replica finds a slot in this session.
+			// A spare's retry: it stays STANDBY, and the rest of the application sees no connect,
+			// unless its replica finds a slot in this session.
 			this.spareRequested = false;
 			logger.debug("Connected as component '{}' to {}:{}; looking for a free slot", this.endpoint.domain(),
 					this.endpoint.host(), this.endpoint.port());
-			publish(new ComponentConnectedEvent(this, this.endpoint, opened.streamId(), this.connects));
-			if (!this.spareRequested && this.stream == opened) {
-				logger.info("Component '{}' got a slot after standing by as a spare for {} ms", this.endpoint.domain(),
-						TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - this.spareSince));
-				this.spareSince = 0;
-				setStatus(ConnectionState.CONNECTED, null);
+			publish(new ComponentSpareSessionEvent(this, opened.streamId()));
+			if (this.spareRequested || this.stream != opened) {
+				return;
 			}
+			logger.info("Component '{}' got a slot after standing by as a spare for {} ms", this.endpoint.domain(),
+					TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - this.spareSince));
+			this.spareSince = 0;
+			setStatus(ConnectionState.CONNECTED, null);
+			publish(new ComponentConnectedEvent(this, this.endpoint, opened.streamId(), this.connects));
 			return;
 		}
 		setStatus(ConnectionState.CONNECTED, null);

@@ -29,6 +29,7 @@ import org.xmpp.packet.Packet;
 import dev.kindling.StanzaNotSentException;
 import dev.kindling.connection.ComponentConnectedEvent;
 import dev.kindling.connection.ComponentDisconnectedEvent;
+import dev.kindling.connection.ComponentSpareSessionEvent;
 import dev.kindling.template.XmppTemplate;
 
 /**
@@ -119,6 +120,9 @@ public final class Replica implements SmartApplicationListener {
 	private volatile String idMark = "";
 
 	private volatile @Nullable Duration lastProbeTime;
+
+	// The spare session whose home was found before its connected event, or null.
+	private volatile @Nullable String probedStream;
 
 	/**
 	 * @param template sends the probes and forwards
@@ -277,6 +281,7 @@ public final class Replica implements SmartApplicationListener {
 	@Override
 	public boolean supportsEventType(Class<? extends ApplicationEvent> eventType) {
 		return ComponentConnectedEvent.class.isAssignableFrom(eventType)
+				|| ComponentSpareSessionEvent.class.isAssignableFrom(eventType)
 				|| ComponentDisconnectedEvent.class.isAssignableFrom(eventType);
 	}
 
@@ -288,10 +293,19 @@ public final class Replica implements SmartApplicationListener {
 
 	@Override
 	public void onApplicationEvent(ApplicationEvent event) {
-		if (event instanceof ComponentConnectedEvent) {
+		if (event instanceof ComponentSpareSessionEvent spare) {
 			probeHome();
+			this.probedStream = spare.getStreamId();
+		}
+		else if (event instanceof ComponentConnectedEvent connected) {
+			// A spare's session that found its slot was probed already, before it was announced.
+			if (this.state != SlotState.HOME || !connected.getStreamId().equals(this.probedStream)) {
+				probeHome();
+			}
+			this.probedStream = null;
 		}
 		else {
+			this.probedStream = null;
 			lost();
 		}
 	}

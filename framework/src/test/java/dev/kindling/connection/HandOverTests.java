@@ -117,7 +117,8 @@ class HandOverTests {
 				"secret"), this.settings, new OutboundQueue(10), (stanza) -> {
 				}, (event) -> {
 					this.events.add(event);
-					if (event instanceof ComponentConnectedEvent && noSlot.get()) {
+					if ((event instanceof ComponentConnectedEvent || event instanceof ComponentSpareSessionEvent)
+							&& noSlot.get()) {
 						self.get().standBy(new IllegalStateException("no slot is free"));
 					}
 				}, StanzaObserver.NONE, this.transport);
@@ -160,6 +161,13 @@ class HandOverTests {
 			spare.stop();
 		}
 		assertThat(this.events).filteredOn(ComponentReconnectingEvent.class::isInstance).hasSize(1);
+		// The application sees the first session and the one with a slot; the retries between, only the replica.
+		assertThat(this.events).filteredOn(ComponentConnectedEvent.class::isInstance).hasSize(2);
+		assertThat(this.events).filteredOn(ComponentDisconnectedEvent.class::isInstance)
+			.first()
+			.satisfies((event) -> assertThat(((ComponentDisconnectedEvent) event).getCause()).hasMessage("no slot is free"));
+		assertThat(this.events).filteredOn(ComponentDisconnectedEvent.class::isInstance).hasSize(2);
+		assertThat(this.events).filteredOn(ComponentSpareSessionEvent.class::isInstance).hasSizeGreaterThan(8);
 		assertThat(this.logged.list).filteredOn((event) -> event.getLevel().isGreaterOrEqual(Level.WARN)).isEmpty();
 		assertThat(this.logged.list).filteredOn((event) -> event.getLevel() == Level.INFO)
 			.extracting(ILoggingEvent::getFormattedMessage)

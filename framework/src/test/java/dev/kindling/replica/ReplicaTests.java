@@ -19,6 +19,7 @@ import org.xmpp.packet.Message;
 import dev.kindling.connection.ComponentConnectedEvent;
 import dev.kindling.connection.ComponentDisconnectedEvent;
 import dev.kindling.connection.ComponentEndpoint;
+import dev.kindling.connection.ComponentSpareSessionEvent;
 import dev.kindling.health.XmppHealthReport;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -190,9 +191,8 @@ class ReplicaTests {
 
 		// Retries while every slot is held: one batch each, a short verdict, standing by again.
 		for (int retry = 1; retry <= 3; retry++) {
-			spareRetry(spare);
 			long started = System.nanoTime();
-			connected(spare);
+			spareRetry(spare);
 			assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started)).isLessThan(1000);
 			assertThat(spare.replica.state()).isEqualTo(SlotState.SPARE);
 			assertThat(spare.replica.spareProbes()).isEqualTo(16L * retry);
@@ -203,9 +203,14 @@ class ReplicaTests {
 		// The active one dies; at its next retry the spare holds the free slot, with the dead one's home.
 		this.balancer.release(gone);
 		spareRetry(spare);
-		connected(spare);
 		assertThat(spare.replica.state()).isEqualTo(SlotState.HOME);
 		assertThat(spare.replica.home()).isEqualTo(home);
+		// The connection then announces the session; the replica does not probe it again.
+		Duration probe = spare.replica.lastProbeTime();
+		spare.replica.onApplicationEvent(new ComponentConnectedEvent(spare,
+				new ComponentEndpoint("127.0.0.1", 5347, TestBalancer.DOMAIN, "s3cret"), "spare-" + spare.reconnects.size(), 2));
+		assertThat(spare.replica.lastProbeTime()).isSameAs(probe);
+		assertThat(spare.replica.state()).isEqualTo(SlotState.HOME);
 		assertThat(spare.replica.noSlotConnects()).isZero();
 		assertThat(spare.reconnects).hasSize(4);
 		assertThat(spare.replica.pendingRounds()).isEmpty();
@@ -234,7 +239,6 @@ class ReplicaTests {
 		int retries = 0;
 		while (spare.replica.state() == SlotState.SPARE && retries < 16) {
 			spareRetry(spare);
-			connected(spare);
 			retries++;
 		}
 		assertThat(spare.replica.state()).as("after %d retries", retries).isEqualTo(SlotState.HOME);
@@ -242,10 +246,13 @@ class ReplicaTests {
 		assertThat(spare.replica.spareProbes()).isLessThanOrEqualTo(16L * retries);
 	}
 
-	/** What the connection does for a spare: ends the session and opens a new one. */
+	/**
+	 * What the connection does for a spare: ends the session without telling the application (no
+	 * disconnected event after the first) and opens a new one, which only the replica hears of.
+	 */
 	private void spareRetry(TestBalancer.Node spare) {
-		spare.replica.onApplicationEvent(new ComponentDisconnectedEvent(spare, new NoSlotException("spare")));
 		this.balancer.takeFreeSlot(spare);
+		spare.replica.onApplicationEvent(new ComponentSpareSessionEvent(spare, "spare-" + spare.reconnects.size()));
 	}
 
 	@Test

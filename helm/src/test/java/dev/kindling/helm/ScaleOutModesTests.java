@@ -368,7 +368,7 @@ class ScaleOutModesTests {
 
 		@Test
 		void balancedWithoutBalancing() {
-			assertRefused("{mode: balanced, replicaCount: 2, balanced: {componentNumber: 2}}",
+			assertRefused("{mode: balanced, replicaCount: 3, balanced: {componentNumber: 2}}",
 					"balanced.balancing is required in mode balanced: bare-source or bare-destination, as the type of ejabberd's domain_balancing entry for echo.example.com (bare_source or bare_destination).");
 		}
 

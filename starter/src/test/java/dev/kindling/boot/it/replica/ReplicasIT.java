@@ -144,6 +144,19 @@ class ReplicasIT {
 			assertThat(replicaOf(third).isSpare()).isTrue();
 		}
 		assertThat(third.getBean(ComponentConnection.class).getState()).isEqualTo(ConnectionState.STANDBY);
+		// Its pace and its cost: one batch of probes per retry, each to a replica with a slot.
+		long retriesBefore = replicaOf(third).noSlotConnects();
+		long probesBefore = replicaOf(third).spareProbes();
+		long start = System.nanoTime();
+		await().pollDelay(Duration.ofSeconds(3)).atMost(WAIT).until(() -> true);
+		long retries = replicaOf(third).noSlotConnects() - retriesBefore;
+		long probes = replicaOf(third).spareProbes() - probesBefore;
+		long periodMillis = (System.nanoTime() - start) / 1_000_000 / Math.max(1, retries);
+		System.out.println("spare: " + retries + " retries in 3 s, one every " + periodMillis + " ms, " + probes
+				+ " probes (" + probes / Math.max(1, retries) + " per retry)");
+		assertThat(retries).isPositive();
+		assertThat(periodMillis).as("ms per retry").isLessThan(1500);
+		assertThat(probes).isBetween(16 * retries - 16, 16 * retries + 16);
 		// The two with slots never noticed.
 		assertThat(List.of(first, second)).allSatisfy((replica) -> {
 			assertThat(state(replica)).isEqualTo(SlotState.HOME);

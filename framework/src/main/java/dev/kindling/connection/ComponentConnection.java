@@ -223,7 +223,10 @@ public class ComponentConnection implements SmartLifecycle {
 		this.stream = opened;
 		this.outbound.open();
 		opened.start(this.listener, this.outbound, this.observer, (cause) -> streamLost(opened, cause));
-		this.connects++;
+		if (this.spareSince == 0) {
+			// A spare's retries are not reconnects (the reconnects meter and health would count 3 a second).
+			this.connects++;
+		}
 		int failedBefore = this.backoff.failures();
 		this.backoff.reset();
 		long stoodBy = this.standingBySince;
@@ -241,6 +244,7 @@ public class ComponentConnection implements SmartLifecycle {
 			logger.info("Component '{}' got a slot after standing by as a spare for {} ms", this.endpoint.domain(),
 					TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - this.spareSince));
 			this.spareSince = 0;
+			this.connects++;
 			setStatus(ConnectionState.CONNECTED, null);
 			publish(new ComponentConnectedEvent(this, this.endpoint, opened.streamId(), this.connects));
 			return;

@@ -132,6 +132,7 @@ class HandOverTests {
 			assertThat((System.nanoTime() - start) / 8 / 1_000_000).as("ms per retry (25 ms apart)").isLessThan(200);
 			assertThat(spare.getState()).isEqualTo(ConnectionState.STANDBY);
 			assertThat(spare.getStatus().failedAttempts()).isZero();
+			assertThat(spare.getStatus().connects()).as("a spare's retries are not reconnects").isEqualTo(1);
 			XmppHealthContributor slot = new XmppHealthContributor() {
 
 				@Override
@@ -156,6 +157,7 @@ class HandOverTests {
 			int attempts = this.transport.attempts.get();
 			await().during(Duration.ofMillis(200)).atMost(WAIT).until(() -> this.transport.attempts.get() == attempts);
 			assertThat(spare.getState()).isEqualTo(ConnectionState.CONNECTED);
+			assertThat(spare.getStatus().connects()).isEqualTo(2);
 		}
 		finally {
 			spare.stop();

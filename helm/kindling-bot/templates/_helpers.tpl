@@ -48,6 +48,12 @@ app.kubernetes.io/component: xmpp-component
 {{- printf "%s-headless" (include "kindling-bot.fullname" . | trunc 54 | trimSuffix "-") }}
 {{- end }}
 
+{{/* Mode balanced: replicas beyond component_number that stand by to take a dead replica's slot; 1 unless set. */}}
+{{- define "kindling-bot.spares" -}}
+{{- $balanced := .Values.balanced | default dict }}
+{{- if hasKey $balanced "spares" }}{{ int $balanced.spares }}{{ else }}1{{ end }}
+{{- end }}
+
 {{/* xmpp.component.balancing of the mode: the balancing type in mode balanced, none otherwise. */}}
 {{- define "kindling-bot.balancing" -}}
 {{- if eq .Values.mode "balanced" }}
@@ -91,11 +97,15 @@ balancing, which helm install --skip-schema-validation would skip).
 {{- end }}
 {{- else }}
 {{- $balanced := .Values.balanced | default dict }}
+{{- $spares := include "kindling-bot.spares" . | int }}
 {{- if not $balanced.componentNumber }}
-{{- fail (printf "balanced.componentNumber is required in mode balanced: the component_number of ejabberd's domain_balancing entry for %s, equal to replicaCount (%d)." $domain $replicas) }}
+{{- fail (printf "balanced.componentNumber is required in mode balanced: the component_number of ejabberd's domain_balancing entry for %s (the active replicas); replicaCount (%d) must be componentNumber + balanced.spares (%d)." $domain $replicas $spares) }}
 {{- end }}
-{{- if ne (int $balanced.componentNumber) $replicas }}
-{{- fail (printf "balanced.componentNumber is %d but replicaCount is %d: they must be equal. ejabberd gives %s exactly component_number slots: a slot without a replica drops its stanzas silently, and a replica beyond them gets no slot and no traffic. Change both, here and in ejabberd's domain_balancing." (int $balanced.componentNumber) $replicas $domain) }}
+{{- if lt $spares 0 }}
+{{- fail (printf "balanced.spares is %d, but it must be 0 or more." $spares) }}
+{{- end }}
+{{- if ne (add (int $balanced.componentNumber) $spares) $replicas }}
+{{- fail (printf "replicaCount is %d, but mode balanced runs balanced.componentNumber (%d) active replicas plus balanced.spares (%d) spares: set replicaCount to %d. ejabberd gives %s exactly component_number slots: a slot without a replica drops its stanzas silently until a replica takes it, and a spare beyond them takes the slot of one that dies within a fraction of a second. To scale, change componentNumber here and in ejabberd's domain_balancing together." $replicas (int $balanced.componentNumber) $spares (add (int $balanced.componentNumber) $spares) $domain) }}
 {{- end }}
 {{- if not $balanced.balancing }}
 {{- fail (printf "balanced.balancing is required in mode balanced: bare-source or bare-destination, as the type of ejabberd's domain_balancing entry for %s (bare_source or bare_destination)." $domain) }}

@@ -88,6 +88,13 @@ public class ComponentConnection implements SmartLifecycle {
 	// When the current stand-by began (System.nanoTime), or 0 while not standing by.
 	private long standingBySince;
 
+	// When this connection began standing by as a spare (System.nanoTime), or 0 while not one.
+	private long spareSince;
+
+	// Set when standBy(...) is asked for, cleared at each connect: whether the last session was
+	// found to be a spare by the listeners of its connected event.
+	private volatile boolean spareRequested;
+
 	/**
 	 * A connection over another wire than TCP, e.g. the test kit's in-memory one; everything above
 	 * the wire (backoff, events, the outbound queue, graceful stop) stays the same.
@@ -150,12 +157,53 @@ public class ComponentConnection implements SmartLifecycle {
 		}
 	}
 
+	/**
+	 * The session is connected but gets nothing: a balanced replica without a slot (a spare). Drop
+	 * the stream and stand by: state {@link ConnectionState#STANDBY} (healthy), a new session every
+	 * {@link ConnectionSettings#standbyRetry()} rather than the growing backoff, logged at debug
+	 * (the replica says once why it is a spare). Does nothing while no stream is up.
+	 */
+	public void standBy(Throwable cause) {
+		ScheduledExecutorService executor = this.supervisor;
+		if (executor != null && !this.stopping) {
+			this.spareRequested = true;
+			executor.execute(() -> {
+				ComponentTransport.Wire current = this.stream;
+				if (current != null) {
+					spareLost(current, cause);
+				}
+			});
+		}
+	}
+
+	private void spareLost(ComponentTransport.Wire lost, Throwable cause) {
+		ScheduledExecutorService executor = this.supervisor;
+		if (this.stream != lost || this.stopping || executor == null) {
+			return;
+		}
+		this.stream = null;
+		lost.abort();
+		List<Packet> dropped = this.outbound.close();
+		dropped.forEach((stanza) -> this.observer.dropped(stanza, DropReason.CONNECTION_LOST));
+		logger.debug("Component '{}' stands by as a spare: {}", this.endpoint.domain(), cause.getMessage());
+		Duration delay = this.settings.standbyRetry();
+		if (this.spareSince == 0) {
+			// The application saw this session connect; the spare's later sessions it does not see.
+			this.spareSince = System.nanoTime();
+			this.backoff.reset();
+			setStatus(ConnectionState.STANDBY, cause);
+			publish(new ComponentDisconnectedEvent(this, cause));
+			publish(new ComponentReconnectingEvent(this, 1, delay, cause));
+		}
+		this.nextAttempt = executor.schedule(this::attempt, delay.toMillis(), TimeUnit.MILLISECONDS);
+	}
+
 	private void attempt() {
 		if (this.stopping) {
 			return;
 		}
 		this.nextAttempt = null;
-		if (this.standingBySince == 0) {
+		if (this.standingBySince == 0 && this.spareSince == 0) {
 			// A standby's attempts leave it STANDBY, so health and metrics do not flicker 4 times a second.
 			setStatus(ConnectionState.CONNECTING, this.status.lastFailure());
 		}
@@ -169,6 +217,7 @@ public class ComponentConnection implements SmartLifecycle {
 			}
 			else {
 				this.standingBySince = 0;
+				this.spareSince = 0;
 				scheduleRetry(ex, true);
 			}
 			return;
@@ -176,11 +225,32 @@ public class ComponentConnection implements SmartLifecycle {
 		this.stream = opened;
 		this.outbound.open();
 		opened.start(this.listener, this.outbound, this.observer, (cause) -> streamLost(opened, cause));
-		this.connects++;
+		if (this.spareSince == 0) {
+			// A spare's retries are not reconnects (the reconnects meter and health would count 3 a second).
+			this.connects++;
+		}
 		int failedBefore = this.backoff.failures();
 		this.backoff.reset();
 		long stoodBy = this.standingBySince;
 		this.standingBySince = 0;
+		if (this.spareSince != 0) {
+			// A spare's retry: it stays STANDBY, and the rest of the application sees no connect,
+			// unless its replica finds a slot in this session.
+			this.spareRequested = false;
+			logger.debug("Connected as component '{}' to {}:{}; looking for a free slot", this.endpoint.domain(),
+					this.endpoint.host(), this.endpoint.port());
+			publish(new ComponentSpareSessionEvent(this, opened.streamId()));
+			if (this.spareRequested || this.stream != opened) {
+				return;
+			}
+			logger.info("Component '{}' got a slot after standing by as a spare for {} ms", this.endpoint.domain(),
+					TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - this.spareSince));
+			this.spareSince = 0;
+			this.connects++;
+			setStatus(ConnectionState.CONNECTED, null);
+			publish(new ComponentConnectedEvent(this, this.endpoint, opened.streamId(), this.connects));
+			return;
+		}
 		setStatus(ConnectionState.CONNECTED, null);
 		if (stoodBy != 0) {
 			logger.info("Took component '{}' over at {}:{} after standing by for {} ms", this.endpoint.domain(),
@@ -218,6 +288,7 @@ public class ComponentConnection implements SmartLifecycle {
 			publish(new ComponentDisconnectedEvent(this, cause));
 			return;
 		}
+		this.spareSince = 0;
 		logger.warn("Lost the stream of component '{}': {}{}", this.endpoint.domain(), cause.getMessage(), unsent);
 		setStatus(ConnectionState.BACKOFF, cause);
 		publish(new ComponentDisconnectedEvent(this, cause));

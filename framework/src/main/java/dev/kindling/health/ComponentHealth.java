@@ -56,10 +56,11 @@ public class ComponentHealth {
 	public XmppHealthReport check() {
 		XmppHealthReport report = new XmppHealthReport();
 		checkStream(report);
-		if (this.connection.getState() == ConnectionState.STANDBY) {
-			return report;
-		}
+		boolean standingBy = this.connection.getState() == ConnectionState.STANDBY;
 		for (XmppHealthContributor contributor : this.contributors) {
+			if (standingBy && !contributor.reportsWhileStandingBy()) {
+				continue;
+			}
 			try {
 				contributor.contribute(report);
 			}
@@ -96,7 +97,10 @@ public class ComponentHealth {
 			}
 		}
 		if (status.state() == ConnectionState.STANDBY) {
-			report.detail("standby", "another instance holds the domain; taking over when it leaves");
+			report.detail("standby", (failure instanceof ComponentConnectException connect
+					&& connect.getReason() == ComponentConnectException.Reason.CONFLICT)
+							? "another instance holds the domain; taking over when it leaves"
+							: "a spare without a slot; taking a slot when one frees");
 		}
 		else if (status.state() == ConnectionState.REPLACED) {
 			report.down("replaced: another instance took the domain over (conflict); this one does not reconnect");

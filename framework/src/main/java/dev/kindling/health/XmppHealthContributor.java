@@ -12,4 +12,13 @@ public interface XmppHealthContributor {
 	/** Add details to the report, and {@link XmppHealthReport#down(String) a reason} if unhealthy. */
 	void contribute(XmppHealthReport report);
 
+	/**
+	 * Whether to be asked while the connection stands by ({@code STANDBY}: another instance holds
+	 * the domain, or a balanced replica is a spare). Most contributions (rooms, nodes) are about an
+	 * active session and are left out then; {@code false} by default.
+	 */
+	default boolean reportsWhileStandingBy() {
+		return false;
+	}
+
 }

@@ -29,6 +29,7 @@ import org.xmpp.packet.Packet;
 import dev.kindling.StanzaNotSentException;
 import dev.kindling.connection.ComponentConnectedEvent;
 import dev.kindling.connection.ComponentDisconnectedEvent;
+import dev.kindling.connection.ComponentSpareSessionEvent;
 import dev.kindling.template.XmppTemplate;
 
 /**
@@ -40,9 +41,11 @@ import dev.kindling.template.XmppTemplate;
  * fresh nonce; the server routes each to the replica that owns the slot of that address, so the
  * first of its own probes that comes back names an address routed to this replica. With a home,
  * its IQ ids carry the home's key and its liveness pings go from and to the home. If none comes
- * back within the probe timeout the session has no slot: the replica logs an error naming
- * ejabberd's {@code domain_balancing} / {@code component_number}, reports itself down and
- * reconnects.
+ * back within the probe timeout the session has no slot: the replica is a {@linkplain SlotState#SPARE
+ * spare}. It says so once (naming ejabberd's {@code domain_balancing} / {@code component_number},
+ * in case the spare is not deliberate), stays healthy and ready, and stands by: it reconnects every
+ * standby retry, and each time sends one batch of probes with a short verdict, because ejabberd
+ * gives a slot that frees only to a session that connects after it freed.
  *
  * <p>Inbound, {@link ReplicaStanzaListener} asks {@link #owner(Packet)} whose a stanza is and
  * forwards what belongs to another replica with {@link #forward}.
@@ -72,6 +75,16 @@ public final class Replica implements SmartApplicationListener {
 
 	private static final int MAX_KEYS = 4096;
 
+	/**
+	 * A spare's verdict at each retry: the wait for its one batch of probes. Probes come back within
+	 * milliseconds (0 to 31 ms measured on a loaded machine); a verdict that comes too early only
+	 * costs one more retry, since the slot stays free for the next connect.
+	 */
+	static final long SPARE_VERDICT_MILLIS = BATCH_WAIT_MILLIS;
+
+	/** A spare's batches walk through this many windows of keys, so that every slot is met. */
+	private static final int SPARE_WINDOWS = 16;
+
 	private final ReplicaSettings settings;
 
 	private final String domain;
@@ -93,6 +106,11 @@ public final class Replica implements SmartApplicationListener {
 
 	private final AtomicLong noSlotConnects = new AtomicLong();
 
+	private final AtomicLong spareProbes = new AtomicLong();
+
+	// When this replica became a spare (System.nanoTime), or 0 while it is not one.
+	private volatile long spareSince;
+
 	private volatile SlotState state = SlotState.DISCONNECTED;
 
 	private volatile int homeKey = LOCAL;
@@ -103,9 +121,13 @@ public final class Replica implements SmartApplicationListener {
 
 	private volatile @Nullable Duration lastProbeTime;
 
+	// The spare session whose home was found before its connected event, or null.
+	private volatile @Nullable String probedStream;
+
 	/**
 	 * @param template sends the probes and forwards
-	 * @param reconnect rebuilds the stream, given why: called when the session has no slot
+	 * @param reconnect drops the session and stands by, given why ({@link NoSlotException}): called
+	 * when the session has no slot, at every retry of a spare
 	 */
 	public Replica(ReplicaSettings settings, String domain, XmppTemplate template, Consumer<Throwable> reconnect) {
 		this.settings = settings;
@@ -181,6 +203,19 @@ public final class Replica implements SmartApplicationListener {
 		return this.noSlotConnects.get();
 	}
 
+	/** Whether this replica is a spare: connected without a slot, standing by to take one that frees. */
+	public boolean isSpare() {
+		return this.state == SlotState.SPARE;
+	}
+
+	/**
+	 * Probes sent while a spare, at its retries after the first verdict (each lands on a replica
+	 * with a slot, which drops it): one batch of 16 per retry.
+	 */
+	public long spareProbes() {
+		return this.spareProbes.get();
+	}
+
 	/**
 	 * Whether the server routes an address of the domain to this replica: a probe from and to it
 	 * comes back here. Under {@link Balancing#BARE_DESTINATION} that is where stanzas sent to the
@@ -246,6 +281,7 @@ public final class Replica implements SmartApplicationListener {
 	@Override
 	public boolean supportsEventType(Class<? extends ApplicationEvent> eventType) {
 		return ComponentConnectedEvent.class.isAssignableFrom(eventType)
+				|| ComponentSpareSessionEvent.class.isAssignableFrom(eventType)
 				|| ComponentDisconnectedEvent.class.isAssignableFrom(eventType);
 	}
 
@@ -257,17 +293,26 @@ public final class Replica implements SmartApplicationListener {
 
 	@Override
 	public void onApplicationEvent(ApplicationEvent event) {
-		if (event instanceof ComponentConnectedEvent) {
+		if (event instanceof ComponentSpareSessionEvent spare) {
 			probeHome();
+			this.probedStream = spare.getStreamId();
+		}
+		else if (event instanceof ComponentConnectedEvent connected) {
+			// A spare's session that found its slot was probed already, before it was announced.
+			if (this.state != SlotState.HOME || !connected.getStreamId().equals(this.probedStream)) {
+				probeHome();
+			}
+			this.probedStream = null;
 		}
 		else {
+			this.probedStream = null;
 			lost();
 		}
 	}
 
 	private void lost() {
-		// A replica without a slot stays so (and reported down) through its retries, until one is found.
-		if (this.state != SlotState.NO_SLOT) {
+		// A spare stays one through its retries, until one finds a slot.
+		if (this.state != SlotState.SPARE) {
 			this.state = SlotState.DISCONNECTED;
 		}
 		this.homeKey = LOCAL;
@@ -282,7 +327,12 @@ public final class Replica implements SmartApplicationListener {
 	 */
 	void probeHome() {
 		lost();
-		if (this.state != SlotState.NO_SLOT) {
+		if (this.state == SlotState.SPARE) {
+			if (!spareFindsSlot()) {
+				return;
+			}
+		}
+		else {
 			this.state = SlotState.PROBING;
 		}
 		long start = System.nanoTime();
@@ -305,7 +355,7 @@ public final class Replica implements SmartApplicationListener {
 		}
 		catch (StanzaNotSentException ex) {
 			logger.info("Replica '{}' stopped probing for its home: {}", instance(), ex.getMessage());
-			if (this.state != SlotState.NO_SLOT) {
+			if (this.state != SlotState.SPARE) {
 				this.state = SlotState.DISCONNECTED;
 			}
 			return;
@@ -325,24 +375,74 @@ public final class Replica implements SmartApplicationListener {
 		this.idMark = HomeAddresses.idPrefix(key);
 		this.state = SlotState.HOME;
 		this.noSlotConnects.set(0);
-		logger.info("Replica '{}' of '{}' ({}) has home {} ({} probes, {} ms)", instance(), this.domain,
-				balancing().ejabberdType(), this.home, sent, took.toMillis());
+		long spare = this.spareSince;
+		this.spareSince = 0;
+		if (spare != 0) {
+			logger.info("Replica '{}' of '{}' took a free slot after standing by as a spare for {} ms: home {}", instance(),
+					this.domain, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - spare), this.home);
+		}
+		else {
+			logger.info("Replica '{}' of '{}' ({}) has home {} ({} probes, {} ms)", instance(), this.domain,
+					balancing().ejabberdType(), this.home, sent, took.toMillis());
+		}
+	}
+
+	/**
+	 * A spare's retry: one batch of probes, a short verdict. The batch is taken from a window of
+	 * keys that moves at each retry, so a slot that none of one window's keys hash to is met by the
+	 * next. Any probe back means the session holds a slot; the caller then probes from the first key
+	 * for the home, so a spare in a dead replica's slot gets the same home as the dead one had.
+	 * @return whether the session holds a slot
+	 */
+	private boolean spareFindsSlot() {
+		long retry = this.noSlotConnects.get();
+		int first = (int) (retry % SPARE_WINDOWS) * BATCH;
+		String nonce = nonce();
+		CompletableFuture<String> found = new CompletableFuture<>();
+		this.rounds.put(nonce, found::complete);
+		long start = System.nanoTime();
+		String address;
+		try {
+			for (int i = 0; i < BATCH; i++) {
+				sendProbe(HomeAddresses.home(this.domain, first + i), nonce);
+				this.spareProbes.incrementAndGet();
+			}
+			address = await(found, TimeUnit.MILLISECONDS.toNanos(Math.min(SPARE_VERDICT_MILLIS,
+					this.settings.probeTimeout().toMillis())));
+		}
+		catch (StanzaNotSentException ex) {
+			logger.debug("Spare replica '{}' stopped probing: {}", instance(), ex.getMessage());
+			return false;
+		}
+		finally {
+			this.rounds.remove(nonce);
+		}
+		if (address != null) {
+			return true;
+		}
+		this.lastProbeTime = Duration.ofNanos(System.nanoTime() - start);
+		this.noSlotConnects.incrementAndGet();
+		logger.debug("Replica '{}' is still a spare (retry {})", instance(), retry);
+		this.reconnect.accept(new NoSlotException("Replica '" + instance() + "' of '" + this.domain
+				+ "' is a spare: no slot is free"));
+		return false;
 	}
 
 	private void noSlot(int sent, Duration took) {
-		this.state = SlotState.NO_SLOT;
-		long count = this.noSlotConnects.incrementAndGet();
+		this.state = SlotState.SPARE;
+		this.spareSince = System.nanoTime();
+		this.noSlotConnects.incrementAndGet();
 		String message = "Replica '" + instance() + "' of '" + this.domain + "' got no slot: none of its " + sent
-				+ " probes came back within " + took.toMillis() + " ms, so the server sends it nothing. Is ejabberd's "
-				+ "domain_balancing for " + this.domain + " set (type " + balancing().ejabberdType()
-				+ ") and its component_number at least the number of replicas?";
-		if (count == 1) {
-			logger.error("{} Reconnecting until a slot is free.", message);
-		}
-		else if (Long.bitCount(count) == 1) {
-			logger.warn("Replica '{}' still has no slot after {} connects; reconnecting", instance(), count);
-		}
-		this.reconnect.accept(new NoSlotException(message));
+				+ " probes came back within " + took.toMillis() + " ms, so the server sends it nothing";
+		// Once, not per retry: a spare is normal with more replicas than slots.
+		logger.info("{}. It is a SPARE: it stands by, retrying every xmpp.component.standby.retry, and takes the slot "
+				+ "of a replica that leaves. That is deliberate with more replicas than ejabberd's component_number "
+				+ "(e.g. N active + 1 spare); if every replica was meant to be active, set domain_balancing for {} "
+				+ "(type {}) with component_number equal to the number of replicas.", message, this.domain,
+				balancing().ejabberdType());
+		this.reconnect.accept(new NoSlotException(message + "; standing by as a spare (ejabberd's domain_balancing for "
+				+ this.domain + ", type " + balancing().ejabberdType() + ", has fewer slots in its component_number than "
+				+ "there are replicas)"));
 	}
 
 	private static @Nullable String await(CompletableFuture<String> found, long nanos) {

@@ -9,7 +9,8 @@ import dev.kindling.health.XmppHealthReport;
 
 /**
  * Adds the replica to the {@code xmpp} health: its instance, the balancing, its home and slot, and
- * its forwards. Down while it has no slot (it gets no traffic) and while it is still probing.
+ * its forwards. Down while it is still probing for its slot; up as a {@linkplain SlotState#SPARE spare}
+ * (no slot, standing by), also while the connection stands by between a spare's retries.
  */
 public final class ReplicaHealth implements XmppHealthContributor {
 
@@ -17,6 +18,11 @@ public final class ReplicaHealth implements XmppHealthContributor {
 
 	public ReplicaHealth(Replica replica) {
 		this.replica = replica;
+	}
+
+	@Override
+	public boolean reportsWhileStandingBy() {
+		return true;
 	}
 
 	@Override
@@ -35,9 +41,11 @@ public final class ReplicaHealth implements XmppHealthContributor {
 		report.detail("forwardedOut", this.replica.forwardedOut());
 		report.detail("forwardedIn", this.replica.forwardedIn());
 		SlotState state = this.replica.state();
-		if (state == SlotState.NO_SLOT) {
-			report.down("no-slot: replica '" + this.replica.instance()
-					+ "' gets no traffic; ejabberd's domain_balancing component_number is below the number of replicas");
+		if (state == SlotState.SPARE) {
+			// Up and ready: a spare is how the way back to a dead replica's slot is short, and a
+			// rolling update must not wait for it to get a slot it will only get when one frees.
+			report.detail("spare", "no slot is free; standing by to take the slot of a replica that leaves "
+					+ "(if every replica should be active, raise ejabberd's component_number)");
 		}
 		else if (state == SlotState.PROBING) {
 			report.down("probing: replica '" + this.replica.instance() + "' is looking for its slot");

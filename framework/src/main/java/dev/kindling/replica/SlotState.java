@@ -13,11 +13,12 @@ public enum SlotState {
 	HOME,
 
 	/**
-	 * Connected, but none of its probes came back: the server gave the session no slot (more
-	 * sessions than {@code component_number}). It gets no traffic and reconnects to try again, and
-	 * stays in this state through the retries until a connect finds a slot free: a spare that takes
-	 * the slot of a replica that left.
+	 * A spare: none of its probes came back, so the server gave the session no slot (more sessions
+	 * than {@code component_number}, deliberately or not). It gets no traffic, stands by and
+	 * reconnects every {@code xmpp.component.standby.retry}, and stays in this state through the
+	 * retries until a connect finds a slot free: it takes the slot of a replica that left.
+	 * Healthy and ready, like a standby of a hand-over.
 	 */
-	NO_SLOT
+	SPARE
 
 }

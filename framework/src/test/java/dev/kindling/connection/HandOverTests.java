@@ -22,6 +22,7 @@ import org.xmpp.packet.Packet;
 
 import dev.kindling.connection.ComponentConnectException.Reason;
 import dev.kindling.health.ComponentHealth;
+import dev.kindling.health.XmppHealthContributor;
 import dev.kindling.health.XmppHealthReport;
 import dev.kindling.observe.StanzaObserver;
 
@@ -105,6 +106,79 @@ class HandOverTests {
 		assertThat(perAttemptMillis).isLessThan(200);
 		assertThat(this.connection.getStatus().failedAttempts()).isZero();
 		assertThat(this.connection.getState()).isEqualTo(ConnectionState.STANDBY);
+	}
+
+	@Test
+	void aSpareStandsByQuietlyAtTheStandbyPaceAndIsConnectedOnceItsSessionGetsASlot() {
+		AtomicBoolean noSlot = new AtomicBoolean(true);
+		AtomicReference<ComponentConnection> self = new AtomicReference<>();
+		// What a balanced replica does: at each connect it finds out whether the session got a slot.
+		ComponentConnection spare = new ComponentConnection(new ComponentEndpoint("localhost", 5347, "bot.example.com",
+				"secret"), this.settings, new OutboundQueue(10), (stanza) -> {
+				}, (event) -> {
+					this.events.add(event);
+					if ((event instanceof ComponentConnectedEvent || event instanceof ComponentSpareSessionEvent)
+							&& noSlot.get()) {
+						self.get().standBy(new IllegalStateException("no slot is free"));
+					}
+				}, StanzaObserver.NONE, this.transport);
+		self.set(spare);
+		try {
+			spare.start();
+			await().atMost(WAIT).until(() -> this.transport.attempts.get() >= 3);
+			long start = System.nanoTime();
+			int before = this.transport.attempts.get();
+			await().atMost(WAIT).until(() -> this.transport.attempts.get() >= before + 8);
+			assertThat((System.nanoTime() - start) / 8 / 1_000_000).as("ms per retry (25 ms apart)").isLessThan(200);
+			assertThat(spare.getState()).isEqualTo(ConnectionState.STANDBY);
+			assertThat(spare.getStatus().failedAttempts()).isZero();
+			assertThat(spare.getStatus().connects()).as("a spare's retries are not reconnects").isEqualTo(1);
+			XmppHealthContributor slot = new XmppHealthContributor() {
+
+				@Override
+				public void contribute(XmppHealthReport report) {
+					report.detail("slot", "SPARE");
+				}
+
+				@Override
+				public boolean reportsWhileStandingBy() {
+					return true;
+				}
+
+			};
+			XmppHealthReport health = new ComponentHealth(spare, null, List.of((report) -> report.down("room"), slot),
+					Clock.systemUTC()).check();
+			assertThat(health.isDown()).as("%s", health.downReasons()).isFalse();
+			assertThat(health.details()).containsEntry("state", "STANDBY").containsEntry("slot", "SPARE");
+			assertThat(health.details().get("standby")).asString().contains("spare");
+
+			noSlot.set(false);
+			await().atMost(WAIT).until(() -> spare.getState() == ConnectionState.CONNECTED);
+			int attempts = this.transport.attempts.get();
+			await().during(Duration.ofMillis(200)).atMost(WAIT).until(() -> this.transport.attempts.get() == attempts);
+			assertThat(spare.getState()).isEqualTo(ConnectionState.CONNECTED);
+			assertThat(spare.getStatus().connects()).isEqualTo(2);
+		}
+		finally {
+			spare.stop();
+		}
+		assertThat(this.events).filteredOn(ComponentReconnectingEvent.class::isInstance).hasSize(1);
+		// The application sees the first session and the one with a slot; the retries between, only the replica.
+		assertThat(this.events).filteredOn(ComponentConnectedEvent.class::isInstance).hasSize(2);
+		assertThat(this.events).filteredOn(ComponentDisconnectedEvent.class::isInstance)
+			.first()
+			.satisfies((event) -> assertThat(((ComponentDisconnectedEvent) event).getCause()).hasMessage("no slot is free"));
+		assertThat(this.events).filteredOn(ComponentDisconnectedEvent.class::isInstance).hasSize(2);
+		assertThat(this.events).filteredOn(ComponentSpareSessionEvent.class::isInstance).hasSizeGreaterThan(8);
+		assertThat(this.logged.list).filteredOn((event) -> event.getLevel().isGreaterOrEqual(Level.WARN)).isEmpty();
+		assertThat(this.logged.list).filteredOn((event) -> event.getLevel() == Level.INFO)
+			.extracting(ILoggingEvent::getFormattedMessage)
+			.filteredOn((message) -> !message.startsWith("Disconnected") && !message.startsWith("Draining"))
+			.as("one line for the first connect, one for the slot; none per retry")
+			.hasSize(2)
+			.last()
+			.asString()
+			.contains("got a slot after standing by as a spare");
 	}
 
 	@Test

@@ -19,6 +19,8 @@ import org.xmpp.packet.Message;
 import dev.kindling.connection.ComponentConnectedEvent;
 import dev.kindling.connection.ComponentDisconnectedEvent;
 import dev.kindling.connection.ComponentEndpoint;
+import dev.kindling.connection.ComponentSpareSessionEvent;
+import dev.kindling.health.XmppHealthReport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -160,11 +162,12 @@ class ReplicaTests {
 	}
 
 	@Test
-	void aReplicaBeyondTheSlotsHasNoSlotAndReconnects() {
+	void aReplicaBeyondTheSlotsIsASpareAndStandsBy() {
 		List<TestBalancer.Node> nodes = replicas(Balancing.BARE_SOURCE, 2, 3);
 		TestBalancer.Node extra = nodes.get(2);
 		assertThat(extra.slot).isEqualTo(-1);
-		assertThat(extra.replica.state()).isEqualTo(SlotState.NO_SLOT);
+		assertThat(extra.replica.state()).isEqualTo(SlotState.SPARE);
+		assertThat(extra.replica.isSpare()).isTrue();
 		assertThat(extra.replica.home()).isNull();
 		assertThat(extra.replica.idMark()).isEmpty();
 		assertThat(extra.reconnects).singleElement()
@@ -173,6 +176,83 @@ class ReplicaTests {
 			.asString()
 			.contains("domain_balancing", "component_number", "bare_source", "bot-2");
 		assertThat(nodes.subList(0, 2)).allSatisfy((node) -> assertThat(node.replica.state()).isEqualTo(SlotState.HOME));
+	}
+
+	@Test
+	void aSpareSendsOneBatchPerRetryAndTakesAFreedSlotWithTheSameHome() {
+		List<TestBalancer.Node> nodes = replicas(Balancing.BARE_SOURCE, 2, 3);
+		TestBalancer.Node gone = nodes.get(0);
+		TestBalancer.Node spare = nodes.get(2);
+		JID home = gone.replica.home();
+		XmppHealthReport health = new XmppHealthReport();
+		new ReplicaHealth(spare.replica).contribute(health);
+		assertThat(health.isDown()).as("%s", health.downReasons()).isFalse();
+		assertThat(health.details()).containsEntry("slot", "SPARE").containsKey("spare");
+
+		// Retries while every slot is held: one batch each, a short verdict, standing by again.
+		for (int retry = 1; retry <= 3; retry++) {
+			long started = System.nanoTime();
+			spareRetry(spare);
+			assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started)).isLessThan(1000);
+			assertThat(spare.replica.state()).isEqualTo(SlotState.SPARE);
+			assertThat(spare.replica.spareProbes()).isEqualTo(16L * retry);
+			assertThat(spare.reconnects).hasSize(1 + retry).last().isInstanceOf(NoSlotException.class);
+		}
+		assertThat(nodes.subList(0, 2)).allSatisfy((node) -> assertThat(node.replica.state()).isEqualTo(SlotState.HOME));
+
+		// The active one dies; at its next retry the spare holds the free slot, with the dead one's home.
+		this.balancer.release(gone);
+		spareRetry(spare);
+		assertThat(spare.replica.state()).isEqualTo(SlotState.HOME);
+		assertThat(spare.replica.home()).isEqualTo(home);
+		// The connection then announces the session; the replica does not probe it again.
+		Duration probe = spare.replica.lastProbeTime();
+		spare.replica.onApplicationEvent(new ComponentConnectedEvent(spare,
+				new ComponentEndpoint("127.0.0.1", 5347, TestBalancer.DOMAIN, "s3cret"), "spare-" + spare.reconnects.size(), 2));
+		assertThat(spare.replica.lastProbeTime()).isSameAs(probe);
+		assertThat(spare.replica.state()).isEqualTo(SlotState.HOME);
+		assertThat(spare.replica.noSlotConnects()).isZero();
+		assertThat(spare.reconnects).hasSize(4);
+		assertThat(spare.replica.pendingRounds()).isEmpty();
+	}
+
+	@Test
+	void aSpareMeetsAFreedSlotEvenWhenNoneOfOneBatchOfKeysHashesToIt() {
+		// Twelve slots: a batch of 16 keys misses a given slot one time in four, so the keys must move.
+		this.balancer = new TestBalancer(Balancing.BARE_DESTINATION, 12);
+		List<TestBalancer.Node> nodes = new ArrayList<>();
+		for (int i = 0; i < 12; i++) {
+			TestBalancer.Node node = this.balancer.connect("bot-" + i, Duration.ofSeconds(2));
+			connected(node);
+			assertThat(node.replica.state()).isEqualTo(SlotState.HOME);
+			nodes.add(node);
+		}
+		TestBalancer.Node spare = this.balancer.connect("spare", Duration.ofSeconds(2));
+		connected(spare);
+		assertThat(spare.replica.state()).isEqualTo(SlotState.SPARE);
+		// The hardest slot to meet: the one whose lowest key is the highest.
+		TestBalancer.Node gone = nodes.stream()
+			.max(java.util.Comparator.comparingInt((node) -> node.replica.homeKey()))
+			.orElseThrow();
+		JID home = gone.replica.home();
+		this.balancer.release(gone);
+		int retries = 0;
+		while (spare.replica.state() == SlotState.SPARE && retries < 16) {
+			spareRetry(spare);
+			retries++;
+		}
+		assertThat(spare.replica.state()).as("after %d retries", retries).isEqualTo(SlotState.HOME);
+		assertThat(spare.replica.home()).isEqualTo(home);
+		assertThat(spare.replica.spareProbes()).isLessThanOrEqualTo(16L * retries);
+	}
+
+	/**
+	 * What the connection does for a spare: ends the session without telling the application (no
+	 * disconnected event after the first) and opens a new one, which only the replica hears of.
+	 */
+	private void spareRetry(TestBalancer.Node spare) {
+		this.balancer.takeFreeSlot(spare);
+		spare.replica.onApplicationEvent(new ComponentSpareSessionEvent(spare, "spare-" + spare.reconnects.size()));
 	}
 
 	@Test

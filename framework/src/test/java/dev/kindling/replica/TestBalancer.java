@@ -57,8 +57,31 @@ final class TestBalancer implements AutoCloseable {
 
 	/** A replica connects: it takes the first free slot, or none. */
 	Node connect(String instance) {
-		Node node = new Node(instance);
+		return connect(instance, Duration.ofMillis(300));
+	}
+
+	Node connect(String instance, Duration probeTimeout) {
+		Node node = new Node(instance, probeTimeout);
+		takeFreeSlot(node);
+		this.nodes.add(node);
+		node.start();
+		return node;
+	}
+
+	/** The replica's session ends (killed, stopped, or a spare's retry): its slot, if any, is free again. */
+	void release(Node node) {
 		synchronized (this.slots) {
+			if (node.slot >= 0) {
+				this.slots[node.slot] = null;
+				node.slot = -1;
+			}
+		}
+	}
+
+	/** A new session of the replica: like ejabberd, it gets the first slot free at that moment, or none. */
+	void takeFreeSlot(Node node) {
+		synchronized (this.slots) {
+			release(node);
 			for (int i = 0; i < this.slots.length; i++) {
 				if (this.slots[i] == null) {
 					this.slots[i] = node;
@@ -67,9 +90,6 @@ final class TestBalancer implements AutoCloseable {
 				}
 			}
 		}
-		this.nodes.add(node);
-		node.start();
-		return node;
 	}
 
 	/** The slot a stanza for the domain goes to. */
@@ -152,8 +172,8 @@ final class TestBalancer implements AutoCloseable {
 
 		private final Thread drain;
 
-		Node(String instance) {
-			this.replica = new Replica(new ReplicaSettings(instance, TestBalancer.this.mode, Duration.ofMillis(300)), DOMAIN,
+		Node(String instance, Duration probeTimeout) {
+			this.replica = new Replica(new ReplicaSettings(instance, TestBalancer.this.mode, probeTimeout), DOMAIN,
 					this.template, this.reconnects::add);
 			this.template.setIdMark(this.replica::idMark);
 			this.listener = new ReplicaStanzaListener(this.replica, this);

@@ -37,7 +37,7 @@ class ScaleOutModesTests {
 
 	static final String BALANCED = """
 			mode: balanced
-			replicaCount: 3
+			replicaCount: 4
 			balanced: {componentNumber: 3, balancing: bare-source}
 			""";
 
@@ -161,15 +161,27 @@ class ScaleOutModesTests {
 		}
 
 		@Test
-		void runsComponentNumberReplicasStartedInParallel() {
+		void runsComponentNumberReplicasAndOneSpareStartedInParallel() {
 			StatefulSet statefulSet = this.manifests.statefulSet();
 			assertThat(statefulSet.getMetadata().getName()).isEqualTo("echo-kindling-bot");
-			assertThat(statefulSet.getSpec().getReplicas()).isEqualTo(3);
+			assertThat(statefulSet.getSpec().getReplicas()).as("component_number 3 + 1 spare").isEqualTo(4);
 			assertThat(statefulSet.getSpec().getPodManagementPolicy()).isEqualTo("Parallel");
 			assertThat(statefulSet.getSpec().getUpdateStrategy().getType()).isEqualTo("RollingUpdate");
 			assertThat(statefulSet.getSpec().getVolumeClaimTemplates()).isNullOrEmpty();
 			assertThat(statefulSet.getSpec().getTemplate().getMetadata().getLabels())
 				.containsAllEntriesOf(statefulSet.getSpec().getSelector().getMatchLabels());
+		}
+
+		@Test
+		void sparesAreReplicasBeyondComponentNumber() {
+			assertThat(ScaleOutModesTests.this.chart.renderWith(BALANCED, "{replicaCount: 3, balanced: {spares: 0}}")
+				.statefulSet()
+				.getSpec()
+				.getReplicas()).isEqualTo(3);
+			assertThat(ScaleOutModesTests.this.chart.renderWith(BALANCED, "{replicaCount: 5, balanced: {spares: 2}}")
+				.statefulSet()
+				.getSpec()
+				.getReplicas()).isEqualTo(5);
 		}
 
 		@Test
@@ -326,37 +338,45 @@ class ScaleOutModesTests {
 		@Test
 		void balancedWithoutComponentNumber() {
 			assertRefused("{mode: balanced, replicaCount: 2, balanced: {balancing: bare-source}}",
-					"balanced.componentNumber is required in mode balanced: the component_number of ejabberd's domain_balancing entry for echo.example.com, equal to replicaCount (2).");
+					"balanced.componentNumber is required in mode balanced: the component_number of ejabberd's domain_balancing entry for echo.example.com (the active replicas); replicaCount (2) must be componentNumber + balanced.spares (1).");
 		}
 
 		@Test
-		void balancedWithComponentNumberOtherThanReplicas() {
-			assertRefused("{mode: balanced, replicaCount: 2, balanced: {componentNumber: 3, balancing: bare-source}}",
-					"balanced.componentNumber is 3 but replicaCount is 2: they must be equal.",
-					"a slot without a replica drops its stanzas silently, and a replica beyond them gets no slot");
-			assertRefused("{mode: balanced, replicaCount: 4, balanced: {componentNumber: 3, balancing: bare-source}}",
-					"balanced.componentNumber is 3 but replicaCount is 4");
+		void balancedWithReplicasOtherThanComponentNumberPlusSpares() {
+			assertRefused("{mode: balanced, replicaCount: 3, balanced: {componentNumber: 3, balancing: bare-source}}",
+					"replicaCount is 3, but mode balanced runs balanced.componentNumber (3) active replicas plus balanced.spares (1) spares: set replicaCount to 4.",
+					"a slot without a replica drops its stanzas silently until a replica takes it");
+			assertRefused("{mode: balanced, replicaCount: 2, balanced: {componentNumber: 3, balancing: bare-source, spares: 0}}",
+					"replicaCount is 2, but mode balanced runs balanced.componentNumber (3) active replicas plus balanced.spares (0) spares: set replicaCount to 3.");
+			assertRefused("{mode: balanced, replicaCount: 4, balanced: {componentNumber: 3, balancing: bare-source, spares: 2}}",
+					"set replicaCount to 5");
+		}
+
+		@Test
+		void balancedWithNegativeSpares() {
+			assertRefused("{mode: balanced, replicaCount: 2, balanced: {componentNumber: 3, balancing: bare-source, spares: -1}}",
+					"at '/balanced/spares': minimum: got -1, want 0");
 		}
 
 		@Test
 		void balancedWithComponentNumberEjabberdRefuses() {
-			assertRefused("{mode: balanced, replicaCount: 1, balanced: {componentNumber: 1, balancing: bare-source}}",
+			assertRefused("{mode: balanced, replicaCount: 2, balanced: {componentNumber: 1, balancing: bare-source}}",
 					"at '/balanced/componentNumber': minimum: got 1, want 2");
-			assertRefused("{mode: balanced, replicaCount: 1001, balanced: {componentNumber: 1001, balancing: bare-source}}",
+			assertRefused("{mode: balanced, replicaCount: 1002, balanced: {componentNumber: 1001, balancing: bare-source}}",
 					"at '/balanced/componentNumber': maximum: got 1,001, want 1,000");
 		}
 
 		@Test
 		void balancedWithoutBalancing() {
-			assertRefused("{mode: balanced, replicaCount: 2, balanced: {componentNumber: 2}}",
+			assertRefused("{mode: balanced, replicaCount: 3, balanced: {componentNumber: 2}}",
 					"balanced.balancing is required in mode balanced: bare-source or bare-destination, as the type of ejabberd's domain_balancing entry for echo.example.com (bare_source or bare_destination).");
 		}
 
 		@Test
 		void balancedWithAnotherBalancing() {
-			assertRefused("{mode: balanced, replicaCount: 3, balanced: {componentNumber: 3, balancing: bare_source}}",
+			assertRefused("{mode: balanced, replicaCount: 4, balanced: {componentNumber: 3, balancing: bare_source}}",
 					"at '/balanced/balancing': value must be one of 'bare-source', 'bare-destination'");
-			assertRefused("{mode: balanced, replicaCount: 3, balanced: {componentNumber: 3, balancing: source}}",
+			assertRefused("{mode: balanced, replicaCount: 4, balanced: {componentNumber: 3, balancing: source}}",
 					"at '/balanced/balancing': value must be one of 'bare-source', 'bare-destination'");
 		}
 
@@ -426,7 +446,7 @@ class ScaleOutModesTests {
 		KindlingBotChart copy = this.chart.copyWithDefaults(switch (mode) {
 			case "single" -> Map.of();
 			case "handover" -> Map.of("mode: single\n", "mode: handover\n");
-			case "balanced" -> Map.of("mode: single\n", "mode: balanced\n", "replicaCount: 1\n", "replicaCount: 2\n",
+			case "balanced" -> Map.of("mode: single\n", "mode: balanced\n", "replicaCount: 1\n", "replicaCount: 3\n",
 					"balanced: {}\n", "balanced: {componentNumber: 2, balancing: bare-destination}\n");
 			default -> throw new IllegalArgumentException(mode);
 		});

@@ -240,8 +240,9 @@ public final class XmppComponentAutoConfiguration {
 				ObjectProvider<ComponentConnection> connection) {
 			ReplicaSettings settings = new ReplicaSettings(instanceName(properties), properties.balancing(),
 					properties.probeTimeout());
+			// A replica without a slot is a spare: it stands by like a hand-over standby, at the standby retry.
 			Replica replica = new Replica(settings, details.domain(), template,
-					(cause) -> connection.getObject().reconnect(cause));
+					(cause) -> connection.getObject().standBy(cause));
 			if (template instanceof DefaultXmppTemplate defaults) {
 				defaults.setIdMark(replica::idMark);
 			}

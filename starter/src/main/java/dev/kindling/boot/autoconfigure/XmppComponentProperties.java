@@ -26,10 +26,10 @@ import dev.kindling.replica.Balancing;
  * @param outboundCapacity Stanzas that may wait to be written before sends fail fast
  * @param requestTimeout Default time limit for answers to the component's own IQ requests
  * @param shutdownTimeout How long a graceful stop waits for running handlers and unsent stanzas
- * @param standby How an instance waits while another one holds the domain (hand-over)
+ * @param standby How an instance waits while another one holds the domain (hand-over), and how a balanced replica without a slot (a spare) waits for one
  * @param instance Name of this replica among the replicas of the domain (a StatefulSet pod's name); defaults to the host name
  * @param balancing How the server spreads the domain's stanzas over several active replicas: none (one active session, the default), bare-source or bare-destination (ejabberd's domain_balancing type, with component_number set to the number of replicas)
- * @param probeTimeout With balancing, how long a replica waits for its probes to come back at each connect before it concludes that the server gave it no slot
+ * @param probeTimeout With balancing, how long a replica waits for its probes to come back at its first connect before it concludes that the server gave it no slot (it is then a spare, whose retries wait 100 ms at most), and how long a room's or an address's ownership probe waits
  */
 @ConfigurationProperties("xmpp.component")
 public record XmppComponentProperties(@DefaultValue("localhost") String host, @DefaultValue("5347") int port,
@@ -38,7 +38,7 @@ public record XmppComponentProperties(@DefaultValue("localhost") String host, @D
 		@DefaultValue Backoff backoff, @DefaultValue("1MB") DataSize maxStanzaSize,
 		@DefaultValue("10000") int outboundCapacity, @DefaultValue("10s") Duration requestTimeout,
 		@DefaultValue("10s") Duration shutdownTimeout, @DefaultValue Standby standby, @Nullable String instance,
-		@DefaultValue("none") Balancing balancing, @DefaultValue("2s") Duration probeTimeout) {
+		@DefaultValue("none") Balancing balancing, @DefaultValue("500ms") Duration probeTimeout) {
 
 	static final String PREFIX = "xmpp.component";
 
@@ -115,7 +115,7 @@ public record XmppComponentProperties(@DefaultValue("localhost") String host, @D
 	 * {@code component_conflict_resolve = "kick_new"}), it stands by, healthy and ready, and takes
 	 * the domain over as soon as the other one leaves.
 	 *
-	 * @param retry How often a standby instance tries to take the domain over; a fixed delay, so the gap after the active instance leaves is at most this long
+	 * @param retry How often a standby instance tries to take the domain over, and a spare replica to take a free slot; a fixed delay, so the gap after the active instance leaves is at most this long (plus, for a spare, its 100 ms probe verdict)
 	 */
 	public record Standby(@DefaultValue("250ms") Duration retry) {
 

@@ -84,6 +84,10 @@ class XmppReplicaAutoConfigurationTests {
 				assertThat(registry.get("xmpp.replica.slot").tag("replica", "bot-2").tag("state", "disconnected").gauge().value())
 					.isEqualTo(1);
 				assertThat(registry.get("xmpp.replica.forwards").tag("direction", "out").functionCounter().count()).isZero();
+				assertThat(registry.get("xmpp.replica.slot").tag("replica", "bot-2").tag("state", "spare").gauge().value())
+					.isZero();
+				assertThat(registry.get("xmpp.replica.spare.probes").tag("replica", "bot-2").functionCounter().count())
+					.isZero();
 				Info.Builder info = new Info.Builder();
 				context.getBean(XmppInfoContributor.class).contribute(info);
 				assertThat(info.build().get("xmpp")).asInstanceOf(InstanceOfAssertFactories.MAP)

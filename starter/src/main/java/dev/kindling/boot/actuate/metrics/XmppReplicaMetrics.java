@@ -31,7 +31,7 @@ public class XmppReplicaMetrics implements MeterBinder {
 		String instance = this.replica.instance();
 		for (SlotState state : SlotState.values()) {
 			Gauge.builder("xmpp.replica.slot", this.replica, (replica) -> (replica.state() == state) ? 1 : 0)
-				.description("1 for where this replica stands with the server's balancing (home, no_slot...), 0 for the others")
+				.description("1 for where this replica stands with the server's balancing (home, spare...), 0 for the others")
 				.tag("replica", instance)
 				.tag("state", XmppStanzaMetrics.tagValue(state))
 				.register(registry);
@@ -47,6 +47,10 @@ public class XmppReplicaMetrics implements MeterBinder {
 					+ "or received that way (in)")
 			.tag("replica", instance)
 			.tag("direction", "in")
+			.register(registry);
+		FunctionCounter.builder("xmpp.replica.spare.probes", this.replica, Replica::spareProbes)
+			.description("Probes this replica sent at its retries as a spare (16 per retry), each to a replica with a slot")
+			.tag("replica", instance)
 			.register(registry);
 		TimeGauge.builder("xmpp.replica.probe", this.replica, TimeUnit.SECONDS, XmppReplicaMetrics::lastProbe)
 			.description("How long this replica's last search for its home took at connect")

@@ -27,12 +27,18 @@ final class ChatClient implements AutoCloseable {
 	/** Every body received, with {@code System.nanoTime()} at its arrival. */
 	final List<Arrival> arrivals = new java.util.concurrent.CopyOnWriteArrayList<>();
 
+	/** Error replies received (not in {@link #arrivals}), e.g. the wait errors of a draining replica. */
+	final java.util.concurrent.atomic.AtomicInteger errors = new java.util.concurrent.atomic.AtomicInteger();
+
 	private ChatClient(XMPPTCPConnection connection) {
 		this.connection = connection;
 		// A synchronous listener keeps arrival order.
 		connection.addSyncStanzaListener((stanza) -> {
 			Message message = (Message) stanza;
-			if (message.getBody() != null) {
+			if (message.getType() == Message.Type.error) {
+				this.errors.incrementAndGet();
+			}
+			else if (message.getBody() != null) {
 				this.arrivals.add(new Arrival(System.nanoTime(), message.getBody()));
 			}
 			this.messages.add(message);

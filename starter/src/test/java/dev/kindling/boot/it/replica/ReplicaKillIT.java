@@ -16,6 +16,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 import dev.kindling.devserver.EjabberdBalancing;
 import dev.kindling.devserver.EjabberdOptions;
 import dev.kindling.devserver.EjabberdServer;
+import dev.kindling.health.ComponentHealth;
+import dev.kindling.health.XmppHealthReport;
 import dev.kindling.replica.Replica;
 import dev.kindling.replica.SlotState;
 
@@ -25,7 +27,9 @@ import static org.awaitility.Awaitility.await;
 /**
  * kill -9 of a replica under load: ejabberd drops the dead replica's senders' stanzas until a
  * session takes its slot, which a spare beyond {@code component_number} does at its next retry,
- * and a restarted replica at its first connect. Measures that window and what was lost in it.
+ * and a restarted replica at its first connect. Measures that window and what was lost in it; and
+ * the same for a planned stop (SIGTERM) with a spare waiting, where the stopping replica answers
+ * what it can no longer handle with an error.
  */
 class ReplicaKillIT {
 
@@ -37,12 +41,17 @@ class ReplicaKillIT {
 
 	@Test
 	void aSpareTakesTheSlotOfAKilledReplicaAndOnlyTheWindowIsLost() throws Exception {
-		killUnderLoad(true, 300, 5_000);
+		killUnderLoad(true, false, 300, 5_000);
+	}
+
+	@Test
+	void aSpareTakesTheSlotOfAReplicaStoppedWithSigtermAndOnlyTheWindowIsLost() throws Exception {
+		killUnderLoad(true, true, 400, 8_000);
 	}
 
 	@Test
 	void aRestartedReplicaTakesItsSlotBackAndOnlyTheWindowIsLost() throws Exception {
-		killUnderLoad(false, 1200, 20_000);
+		killUnderLoad(false, false, 1200, 20_000);
 	}
 
 	/**
@@ -50,7 +59,7 @@ class ReplicaKillIT {
 	 * then either a spare waiting beyond {@code component_number} or the same replica restarted
 	 * takes its slot.
 	 */
-	private void killUnderLoad(boolean spare, int rounds, long maxWindowMillis) throws Exception {
+	private void killUnderLoad(boolean spare, boolean sigterm, int rounds, long maxWindowMillis) throws Exception {
 		EjabberdOptions options = EjabberdOptions.defaults().withBalancing(EjabberdBalancing.BARE_SOURCE, 2);
 		for (String user : USERS) {
 			options = options.withUser(user, user + "-pw");
@@ -71,7 +80,11 @@ class ReplicaKillIT {
 				ConfigurableApplicationContext waiting = ReplicaTestBot.start(server, "r2",
 						"--xmpp.component.balancing=bare-source");
 				contexts.add(waiting);
-				await().atMost(WAIT).until(() -> waiting.getBean(Replica.class).state() == SlotState.NO_SLOT);
+				await().atMost(WAIT).until(() -> waiting.getBean(Replica.class).state() == SlotState.SPARE);
+				// A spare is up, and so ready: a rolling update does not stall on it.
+				XmppHealthReport health = waiting.getBean(ComponentHealth.class).check();
+				assertThat(health.isDown()).as("%s", health.downReasons()).isFalse();
+				assertThat(health.details()).containsEntry("slot", "SPARE");
 			}
 			for (String user : USERS) {
 				clients.add(ChatClient.login(server, user, user + "-pw"));
@@ -79,9 +92,16 @@ class ReplicaKillIT {
 			long killedAt = 0;
 			for (int round = 0; round < rounds; round++) {
 				if (round == KILL_AT) {
-					child.destroyForcibly();
-					child.waitFor(10, TimeUnit.SECONDS);
 					killedAt = System.nanoTime();
+					if (sigterm) {
+						// Not waited for: the load goes on through the drain.
+						child.destroy();
+					}
+					else {
+						child.destroyForcibly();
+						child.waitFor(10, TimeUnit.SECONDS);
+						killedAt = System.nanoTime();
+					}
 					if (!spare) {
 						children.add(startChild(server, Files.createTempFile(Paths.get("target"), "replica-r0-", ".log")));
 					}
@@ -124,12 +144,14 @@ class ReplicaKillIT {
 				assertThat(arrivals.subList(resumedAt, arrivals.size()))
 					.allSatisfy((arrival) -> assertThat(instance(arrival.body())).isEqualTo(back));
 				long windowMillis = TimeUnit.NANOSECONDS.toMillis(arrivals.get(resumedAt).nanos() - killedAt);
-				figures.put(USERS.get(i), "lost " + (firstAfter - lastBefore - 1) + " of " + rounds + ", answered again "
-						+ windowMillis + " ms after the kill");
+				int errored = clients.get(i).errors.get();
+				figures.put(USERS.get(i), "lost " + (firstAfter - lastBefore - 1 - errored) + " and errored " + errored
+						+ " of " + rounds + ", answered again " + windowMillis + " ms after the " + (sigterm ? "SIGTERM" : "kill"));
 				assertThat(windowMillis).isLessThan(maxWindowMillis);
 			}
 			assertThat(victims).as("senders of the killed replica").isPositive();
-			System.out.println("kill -9, then " + (spare ? "a spare waiting" : "a restart") + ": " + figures);
+			System.out.println((sigterm ? "SIGTERM" : "kill -9") + ", then " + (spare ? "a spare waiting" : "a restart") + ": "
+					+ figures);
 		}
 		finally {
 			children.forEach(Process::destroyForcibly);
@@ -144,7 +166,7 @@ class ReplicaKillIT {
 				ReplicaTestBot.class.getName(), "--xmpp.component.host=" + server.host(),
 				"--xmpp.component.port=" + server.componentPort(), "--xmpp.component.domain=" + server.componentDomain(),
 				"--xmpp.component.secret=" + server.componentSecret(), "--xmpp.component.instance=r0",
-				"--xmpp.component.balancing=bare-source", "--xmpp.component.probe-timeout=1s",
+				"--xmpp.component.balancing=bare-source",
 				"--spring.main.banner-mode=off")
 			.redirectErrorStream(true)
 			.redirectOutput(log.toFile())

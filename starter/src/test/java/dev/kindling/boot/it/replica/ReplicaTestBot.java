@@ -45,7 +45,7 @@ class ReplicaTestBot {
 			.properties(Map.of("xmpp.component.host", server.host(), "xmpp.component.port", server.componentPort(),
 					"xmpp.component.domain", server.componentDomain(), "xmpp.component.secret", server.componentSecret(),
 					"xmpp.component.instance", instance, "xmpp.component.backoff.min-delay", "200ms",
-					"xmpp.component.backoff.max-delay", "1s", "xmpp.component.probe-timeout", "1s",
+					"xmpp.component.backoff.max-delay", "1s",
 					"spring.main.banner-mode", "off"))
 			.run(properties);
 	}

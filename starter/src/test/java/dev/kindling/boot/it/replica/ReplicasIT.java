@@ -29,6 +29,7 @@ import org.xmpp.packet.IQ;
 import org.xmpp.packet.JID;
 
 import dev.kindling.connection.ComponentConnection;
+import dev.kindling.connection.ConnectionState;
 import dev.kindling.devserver.EjabberdBalancing;
 import dev.kindling.devserver.EjabberdCluster;
 import dev.kindling.devserver.EjabberdOptions;
@@ -121,7 +122,7 @@ class ReplicasIT {
 	}
 
 	@Test
-	void eachReplicaHasAHomeOfItsOwnAndOneBeyondComponentNumberReportsNoSlotUntilASlotFrees() {
+	void eachReplicaHasAHomeOfItsOwnAndOneBeyondComponentNumberIsAHealthySpareUntilASlotFrees() {
 		ConfigurableApplicationContext first = homed(server, "r0", "bare-source");
 		ConfigurableApplicationContext second = homed(server, "r1", "bare-source");
 		assertThat(replicaOf(first).home()).isNotNull().isNotEqualTo(replicaOf(second).home());
@@ -135,12 +136,27 @@ class ReplicasIT {
 		ConfigurableApplicationContext third = replica(server, "r2", "bare-source");
 		await().atMost(WAIT).until(() -> replicaOf(third).noSlotConnects() >= 2);
 		assertThat(replicaOf(third).home()).isNull();
-		// Down, and saying why, through its retries.
+		// Up (so ready: a rolling update does not stall on it) and saying what it is, through its retries.
 		for (int i = 0; i < 5; i++) {
 			XmppHealthReport extra = third.getBean(ComponentHealth.class).check();
-			assertThat(extra.details()).containsEntry("slot", "NO_SLOT");
-			assertThat(extra.downReasons()).anySatisfy((reason) -> assertThat(reason).contains("component_number"));
+			assertThat(extra.isDown()).as("%s", extra.downReasons()).isFalse();
+			assertThat(extra.details()).containsEntry("slot", "SPARE").containsKey("spare");
+			assertThat(replicaOf(third).isSpare()).isTrue();
 		}
+		assertThat(third.getBean(ComponentConnection.class).getState()).isEqualTo(ConnectionState.STANDBY);
+		// Its pace and its cost: one batch of probes per retry, each to a replica with a slot.
+		long retriesBefore = replicaOf(third).noSlotConnects();
+		long probesBefore = replicaOf(third).spareProbes();
+		long start = System.nanoTime();
+		await().pollDelay(Duration.ofSeconds(3)).atMost(WAIT).until(() -> true);
+		long retries = replicaOf(third).noSlotConnects() - retriesBefore;
+		long probes = replicaOf(third).spareProbes() - probesBefore;
+		long periodMillis = (System.nanoTime() - start) / 1_000_000 / Math.max(1, retries);
+		System.out.println("spare: " + retries + " retries in 3 s, one every " + periodMillis + " ms, " + probes
+				+ " probes (" + probes / Math.max(1, retries) + " per retry)");
+		assertThat(retries).isPositive();
+		assertThat(periodMillis).as("ms per retry").isLessThan(1500);
+		assertThat(probes).isBetween(16 * retries - 16, 16 * retries + 16);
 		// The two with slots never noticed.
 		assertThat(List.of(first, second)).allSatisfy((replica) -> {
 			assertThat(state(replica)).isEqualTo(SlotState.HOME);

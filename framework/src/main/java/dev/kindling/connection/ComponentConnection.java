@@ -10,6 +10,7 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -17,6 +18,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEvent;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.SmartLifecycle;
+import org.xmpp.packet.JID;
 import org.xmpp.packet.Packet;
 
 import dev.kindling.connection.ComponentConnectException.Reason;
@@ -95,6 +97,9 @@ public class ComponentConnection implements SmartLifecycle {
 	// found to be a spare by the listeners of its connected event.
 	private volatile boolean spareRequested;
 
+	// With several replicas: an address of the domain routed back to this replica (its home), or null.
+	private volatile Supplier<@Nullable JID> barrierAddress = () -> null;
+
 	/**
 	 * A connection over another wire than TCP, e.g. the test kit's in-memory one; everything above
 	 * the wire (backoff, events, the outbound queue, graceful stop) stays the same.
@@ -155,6 +160,15 @@ public class ComponentConnection implements SmartLifecycle {
 				}
 			});
 		}
+	}
+
+	/**
+	 * Where a planned stop's last ping goes: with several active replicas of the domain, the server's
+	 * own answers reach whichever replica its address hashes to, so the ping goes from and to an
+	 * address routed back to this replica (its home). Without one, the server answers the ping.
+	 */
+	public void setBarrierAddress(Supplier<@Nullable JID> address) {
+		this.barrierAddress = address;
 	}
 
 	/**
@@ -388,6 +402,10 @@ public class ComponentConnection implements SmartLifecycle {
 				ComponentTransport.Wire current = this.stream;
 				this.stream = null;
 				if (current != null) {
+					JID via = this.barrierAddress.get();
+					if (via != null) {
+						current.routeBarrierThrough(via.toString());
+					}
 					// The wire writes what is queued, then its end: the replies of the drained handlers go out.
 					current.close(remaining(deadline));
 				}

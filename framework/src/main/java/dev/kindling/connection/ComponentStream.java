@@ -142,6 +142,9 @@ final class ComponentStream implements ComponentTransport.Wire {
 	private volatile boolean watching;
 
 	/** The close's last ping was sent; its answer, read by the reader, releases the end. */
+	// Where the close's ping goes and comes back from; null: to the server, which answers it.
+	private volatile @Nullable String barrierAddress;
+
 	private volatile boolean barrierSent;
 
 	private volatile boolean barrierPassed;
@@ -337,7 +340,7 @@ final class ComponentStream implements ComponentTransport.Wire {
 			holdAnswered(iq);
 			return true;
 		}
-		if (stanza instanceof IQ iq && iq.isResponse()) {
+		if (stanza instanceof IQ iq && (iq.isResponse() || isOwnBarrier(iq))) {
 			if (BARRIER_ID.equals(iq.getID()) && !this.barrierPassed) {
 				this.barrierPassedAt = System.nanoTime();
 				this.barrierPassed = true;
@@ -357,6 +360,12 @@ final class ComponentStream implements ComponentTransport.Wire {
 			return true;
 		}
 		return false;
+	}
+
+	/** With a barrier address, the ping itself comes back through the server: it is the barrier. */
+	private boolean isOwnBarrier(IQ iq) {
+		String via = this.barrierAddress;
+		return via != null && via.equals(String.valueOf(iq.getFrom()));
 	}
 
 	/**
@@ -449,9 +458,11 @@ final class ComponentStream implements ComponentTransport.Wire {
 					this.barrierSentAt = System.nanoTime();
 					this.barrierSent = true;
 					this.watching = true;
-					writeBatch(batch, observer, "<iq type='get' id='" + BARRIER_ID + "' from='"
-							+ escapeAttribute(this.endpoint.domain()) + "' to='"
-							+ escapeAttribute(this.endpoint.serverDomain()) + "'><ping xmlns='urn:xmpp:ping'/></iq>");
+					String via = this.barrierAddress;
+					String from = (via != null) ? via : this.endpoint.domain();
+					String to = (via != null) ? via : this.endpoint.serverDomain();
+					writeBatch(batch, observer, "<iq type='get' id='" + BARRIER_ID + "' from='" + escapeAttribute(from)
+							+ "' to='" + escapeAttribute(to) + "'><ping xmlns='urn:xmpp:ping'/></iq>");
 				}
 				else if (this.barrierPassed || System.nanoTime() - this.barrierDeadline > 0) {
 					// The writer is the queue's one consumer, so nothing queued can be left behind
@@ -498,6 +509,11 @@ final class ComponentStream implements ComponentTransport.Wire {
 			observer.sent(stanza);
 		}
 		batch.clear();
+	}
+
+	@Override
+	public void routeBarrierThrough(String address) {
+		this.barrierAddress = address;
 	}
 
 	/**

@@ -53,6 +53,15 @@ public interface ComponentTransport {
 			return false;
 		}
 
+		/**
+		 * Send the ping that closes a drain (everything routed before its answer has been read) from
+		 * and to {@code address}, an address of the component's own domain that the server routes
+		 * back to this stream, instead of to the server. With several replicas of one domain the
+		 * server's answers reach whichever replica its own address hashes to.
+		 */
+		default void routeBarrierThrough(String address) {
+		}
+
 		/** End the stream politely, waiting up to {@code timeout} for the write in progress. */
 		void close(Duration timeout);
 

@@ -128,6 +128,47 @@ class ComponentStreamCloseTests {
 		}
 	}
 
+	/**
+	 * One of several replicas: the server's own answer would reach whichever replica its address
+	 * hashes to, so the ping goes from and to the replica's home, and coming back is the barrier.
+	 */
+	@Test
+	void aReplicasPingGoesThroughItsHomeAndComingBackReleasesTheEnd() throws Exception {
+		try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+			ComponentEndpoint endpoint = new ComponentEndpoint("127.0.0.1", server.getLocalPort(), DOMAIN, "secret");
+			CompletableFuture<ComponentStream> opening = CompletableFuture
+				.supplyAsync(() -> ComponentStream.open(endpoint, ConnectionSettings.defaults()));
+			try (Socket peer = server.accept()) {
+				InputStream in = peer.getInputStream();
+				OutputStream out = peer.getOutputStream();
+				ComponentStream stream = handshake(peer, opening);
+				List<Packet> handedOn = new CopyOnWriteArrayList<>();
+				OutboundQueue outbound = TestOutboundQueues.open(10);
+				stream.start(handedOn::add, outbound, new StanzaObserver() {
+				}, (cause) -> {
+					throw new AssertionError("no loss expected", cause);
+				});
+				String home = "kindling.3@" + DOMAIN;
+				stream.routeBarrierThrough(home);
+
+				long start = System.nanoTime();
+				CompletableFuture<Void> closing = CompletableFuture.runAsync(() -> stream.close(Duration.ofSeconds(20)));
+				String ping = readUntil(in, "<ping xmlns='urn:xmpp:ping'/></iq>");
+				assertThat(ping).contains("id='kindling-end'").contains("from='" + home + "'").contains("to='" + home + "'");
+				write(out, xml(chat("bob@example.com/b", DOMAIN, "routed before the ping")));
+				write(out, ping.substring(ping.indexOf("<iq")));
+				readUntil(in, "</stream:stream>");
+				write(out, "</stream:stream>");
+				closing.get(5, TimeUnit.SECONDS);
+				assertThat(Duration.ofNanos(System.nanoTime() - start)).as("released by the ping, not by the deadline")
+					.isLessThan(Duration.ofSeconds(5));
+				assertThat(handedOn).extracting((stanza) -> ((Message) stanza).getBody())
+					.containsExactly("routed before the ping");
+				assertThat(stream.unansweredAfterEnd()).isZero();
+			}
+		}
+	}
+
 	/** A server without Kindling's module routes the request, addressed to the domain, back to it. */
 	@Test
 	void aHoldRequestThatComesBackIsNotHandedOnAndTheCloseFallsBackToThePing() throws Exception {

@@ -57,7 +57,7 @@ final class TestBalancer implements AutoCloseable {
 
 	/** A replica connects: it takes the first free slot, or none. */
 	Node connect(String instance) {
-		return connect(instance, Duration.ofMillis(300));
+		return connect(instance, Duration.ofSeconds(1));
 	}
 
 	Node connect(String instance, Duration probeTimeout) {

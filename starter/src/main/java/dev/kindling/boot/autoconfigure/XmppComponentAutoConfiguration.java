@@ -209,8 +209,13 @@ public final class XmppComponentAutoConfiguration {
 		// Balanced replicas see every stanza before the dispatcher; a single instance is not wrapped at all.
 		Replica balanced = replica.getIfAvailable();
 		StanzaListener listener = (balanced != null) ? new ReplicaStanzaListener(balanced, dispatcher) : dispatcher;
-		return new ComponentConnection(details.toEndpoint(), connectionSettings(properties), outbound, listener, events,
-				observer(observers), transport);
+		ComponentConnection connection = new ComponentConnection(details.toEndpoint(), connectionSettings(properties),
+				outbound, listener, events, observer(observers), transport);
+		if (balanced != null) {
+			// A stop's last ping, like the liveness pings, goes through the replica's home to come back to it.
+			connection.setBarrierAddress(balanced::home);
+		}
+		return connection;
 	}
 
 	@Bean

@@ -192,7 +192,7 @@ final class EjabberdControl implements AutoCloseable {
 		this.connectsTo = null;
 		if (running != null) {
 			running.destroyForcibly();
-			EjabberdTools.waitFor(running, 10);
+			ProsodyTools.waitFor(running, 10);
 		}
 	}
 

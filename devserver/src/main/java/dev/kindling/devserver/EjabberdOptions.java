@@ -1,20 +1,11 @@
 package dev.kindling.devserver;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Duration;
-import java.util.Collections;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 
@@ -47,13 +38,8 @@ public record EjabberdOptions(String domain, String componentDomain, String comp
 		Map<String, String> users, EjabberdBalancing balancing, int componentNumber, String logLevel,
 		@Nullable Path executable, Duration startTimeout, int c2sPort, int componentPort, int httpPort) {
 
-	private static final Pattern DOMAIN = Pattern
-		.compile("[a-z0-9]([a-z0-9-]*[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*");
-
 	private static final List<String> LOG_LEVELS = List.of("none", "emergency", "alert", "critical", "error",
 			"warning", "notice", "info", "debug");
-
-	private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([^}]*)}");
 
 	/** ejabberd 23.01 accepts {@code component_number} in this range only. */
 	private static final int MIN_COMPONENT_NUMBER = 2;
@@ -61,21 +47,7 @@ public record EjabberdOptions(String domain, String componentDomain, String comp
 	private static final int MAX_COMPONENT_NUMBER = 1000;
 
 	public EjabberdOptions {
-		requireDomain(domain, "domain");
-		requireDomain(componentDomain, "componentDomain");
-		if (componentDomain.equals(domain)) {
-			throw new IllegalArgumentException("componentDomain must differ from domain: " + domain);
-		}
-		if (componentSecret == null || componentSecret.isEmpty()) {
-			throw new IllegalArgumentException("componentSecret must not be empty");
-		}
-		Objects.requireNonNull(users, "users");
-		users.forEach((user, password) -> {
-			if (user == null || user.isBlank() || password == null) {
-				throw new IllegalArgumentException("Invalid user '" + user + "' (or null password)");
-			}
-		});
-		users = Collections.unmodifiableMap(new LinkedHashMap<>(users));
+		users = ServerOptions.requireIdentity(domain, componentDomain, componentSecret, users);
 		Objects.requireNonNull(balancing, "balancing");
 		if (balancing == EjabberdBalancing.NONE && componentNumber != 0) {
 			throw new IllegalArgumentException("componentNumber " + componentNumber
@@ -92,12 +64,7 @@ public record EjabberdOptions(String domain, String componentDomain, String comp
 		if (!LOG_LEVELS.contains(logLevel)) {
 			throw new IllegalArgumentException("logLevel must be one of " + LOG_LEVELS + ": " + logLevel);
 		}
-		if (startTimeout == null || startTimeout.isNegative() || startTimeout.isZero()) {
-			throw new IllegalArgumentException("startTimeout must be positive: " + startTimeout);
-		}
-		requirePort(c2sPort, "c2sPort");
-		requirePort(componentPort, "componentPort");
-		requirePort(httpPort, "httpPort");
+		ServerOptions.requireStart(startTimeout, c2sPort, componentPort, httpPort);
 	}
 
 	/**
@@ -105,7 +72,7 @@ public record EjabberdOptions(String domain, String componentDomain, String comp
 	 * balancing, log level info, ejabberd from the PATH, a 30 s start timeout and free ports.
 	 */
 	public static EjabberdOptions defaults() {
-		return new EjabberdOptions("localhost", "bot.localhost", randomSecret(), Map.of(), EjabberdBalancing.NONE,
+		return new EjabberdOptions("localhost", "bot.localhost", ServerOptions.randomSecret(), Map.of(), EjabberdBalancing.NONE,
 				0, "info", null, Duration.ofSeconds(30), 0, 0, 0);
 	}
 
@@ -210,29 +177,7 @@ public record EjabberdOptions(String domain, String componentDomain, String comp
 						+ yaml(this.componentDomain) + ":\n    type: " + this.balancing.configValue()
 						+ "\n    component_number: " + this.componentNumber + "\n"
 				: "# No domain_balancing: each stanza goes to a random session of the component domain.\n");
-		Matcher matcher = PLACEHOLDER.matcher(template());
-		StringBuilder config = new StringBuilder();
-		while (matcher.find()) {
-			String value = values.get(matcher.group(1));
-			if (value == null) {
-				throw new IllegalStateException("Unknown placeholder in ejabberd.yml: " + matcher.group());
-			}
-			matcher.appendReplacement(config, Matcher.quoteReplacement(value));
-		}
-		matcher.appendTail(config);
-		return config.toString();
-	}
-
-	private static String template() {
-		try (InputStream in = EjabberdOptions.class.getResourceAsStream("ejabberd.yml")) {
-			if (in == null) {
-				throw new IllegalStateException("dev/kindling/devserver/ejabberd.yml is not on the classpath");
-			}
-			return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
+		return ServerOptions.render("ejabberd.yml", values);
 	}
 
 	/** A double-quoted YAML scalar. */
@@ -250,24 +195,6 @@ public record EjabberdOptions(String domain, String componentDomain, String comp
 			}
 		});
 		return scalar.append('"').toString();
-	}
-
-	private static String randomSecret() {
-		byte[] bytes = new byte[16];
-		new SecureRandom().nextBytes(bytes);
-		return HexFormat.of().formatHex(bytes);
-	}
-
-	private static void requireDomain(@Nullable String domain, String what) {
-		if (domain == null || !DOMAIN.matcher(domain).matches()) {
-			throw new IllegalArgumentException(what + " must be a lowercase DNS name: " + domain);
-		}
-	}
-
-	private static void requirePort(int port, String what) {
-		if (port < 0 || port > 65535) {
-			throw new IllegalArgumentException(what + " must be 0 (free port) or 1-65535: " + port);
-		}
 	}
 
 }

@@ -3,7 +3,6 @@ package dev.kindling.devserver;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
@@ -29,11 +28,9 @@ import org.slf4j.LoggerFactory;
  * hook kills the node and deletes the directory. Methods that change the process are
  * synchronized.
  */
-public final class EjabberdServer implements AutoCloseable {
+public final class EjabberdServer implements XmppServer, AutoCloseable {
 
 	private static final Logger logger = LoggerFactory.getLogger(EjabberdServer.class);
-
-	private static final String HOST = "127.0.0.1";
 
 	/** Attempts with fresh ports when ejabberd could not bind one (another process took it). */
 	private static final int PORT_ATTEMPTS = 5;
@@ -244,11 +241,7 @@ public final class EjabberdServer implements AutoCloseable {
 		if (users.isEmpty()) {
 			return;
 		}
-		users.forEach((user, password) -> {
-			if (user == null || user.isBlank() || password == null) {
-				throw new IllegalArgumentException("Invalid user '" + user + "' (or null password)");
-			}
-		});
+		ServerOptions.requireUsers(users);
 		if (!isRunning()) {
 			this.pendingUsers.putAll(users);
 			return;
@@ -357,12 +350,7 @@ public final class EjabberdServer implements AutoCloseable {
 	 * @return this server
 	 */
 	public EjabberdServer withoutShutdownHook() {
-		try {
-			Runtime.getRuntime().removeShutdownHook(this.shutdownHook);
-		}
-		catch (IllegalStateException ex) {
-			// The JVM is shutting down already; the hook runs.
-		}
+		ServerProcess.removeShutdownHook(this.shutdownHook);
 		return this;
 	}
 
@@ -381,12 +369,7 @@ public final class EjabberdServer implements AutoCloseable {
 			kill();
 		}
 		finally {
-			try {
-				Runtime.getRuntime().removeShutdownHook(this.shutdownHook);
-			}
-			catch (IllegalStateException ex) {
-				// The JVM is shutting down already: the hook does the same.
-			}
+			ServerProcess.removeShutdownHook(this.shutdownHook);
 			ProsodyTools.deleteRecursively(this.directory);
 		}
 	}
@@ -395,51 +378,34 @@ public final class EjabberdServer implements AutoCloseable {
 		return this.options;
 	}
 
+	@Override
 	public String domain() {
 		return this.options.domain();
 	}
 
+	@Override
 	public String componentDomain() {
 		return this.options.componentDomain();
 	}
 
+	@Override
 	public String componentSecret() {
 		return this.options.componentSecret();
 	}
 
-	/** The MUC service, {@code conference.<domain>}. */
-	public String mucDomain() {
-		return "conference." + domain();
-	}
-
-	/** The pubsub service, {@code pubsub.<domain>}. */
-	public String pubsubDomain() {
-		return "pubsub." + domain();
-	}
-
-	/** Always {@code 127.0.0.1}: the client, component and HTTP listeners are bound to it only. */
-	public String host() {
-		return HOST;
-	}
-
+	@Override
 	public int c2sPort() {
 		return this.c2sPort;
 	}
 
+	@Override
 	public int componentPort() {
 		return this.componentPort;
 	}
 
+	@Override
 	public int httpPort() {
 		return this.httpPort;
-	}
-
-	public String websocketUrl() {
-		return "ws://" + HOST + ":" + this.httpPort + "/xmpp-websocket";
-	}
-
-	public String boshUrl() {
-		return "http://" + HOST + ":" + this.httpPort + "/http-bind";
 	}
 
 	/** The Erlang node name, e.g. {@code kindling-1a2b3c4d-1@127.0.0.1}; kept across restarts. */
@@ -448,31 +414,29 @@ public final class EjabberdServer implements AutoCloseable {
 	}
 
 	/** The temporary directory with the configuration, database and logs. Deleted by {@link #close()}. */
+	@Override
 	public Path directory() {
 		return this.directory;
 	}
 
 	/** ejabberd's log, at the level of the options. */
+	@Override
 	public Path logFile() {
 		return this.directory.resolve("logs").resolve("ejabberd.log");
-	}
-
-	/** The last lines of {@link #logFile()}, or an empty string if there is none. */
-	public String logTail(int lines) {
-		return ProsodyTools.tail(logFile(), lines);
 	}
 
 	/**
 	 * The process id of the running Erlang VM.
 	 * @throws IllegalStateException if it is not running
 	 */
+	@Override
 	public long pid() {
 		return requireRunning().pid();
 	}
 
+	@Override
 	public boolean isRunning() {
-		Process running = this.process;
-		return running != null && running.isAlive();
+		return ServerProcess.isAlive(this.process);
 	}
 
 	@Override
@@ -583,29 +547,15 @@ public final class EjabberdServer implements AutoCloseable {
 	}
 
 	private String ports() {
-		return this.c2sPort + "/" + this.componentPort + "/" + this.httpPort + " (c2s/component/http)";
+		return ServerProcess.ports(this.c2sPort, this.componentPort, this.httpPort);
 	}
 
 	private void killAndDelete() {
-		Process running = this.process;
-		if (running != null) {
-			running.destroyForcibly();
-			try {
-				running.waitFor(2, TimeUnit.SECONDS);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-			}
-		}
-		ProsodyTools.deleteRecursively(this.directory);
+		ServerProcess.killAndDelete(this.process, this.directory);
 	}
 
 	private Process requireRunning() {
-		Process running = this.process;
-		if (running == null || !running.isAlive()) {
-			throw new IllegalStateException("ejabberd is not running");
-		}
-		return running;
+		return ServerProcess.requireRunning(this.process, "ejabberd");
 	}
 
 	private void ensureOpen() {

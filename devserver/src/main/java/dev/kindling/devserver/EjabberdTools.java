@@ -14,7 +14,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -291,33 +290,12 @@ final class EjabberdTools {
 		if (force) {
 			process.destroyForcibly();
 		}
-		else if (!waitFor(process, 10)) {
+		else if (!ProsodyTools.waitFor(process, 10)) {
 			logger.warn("ejabberd (pid {}) did not exit within 10 s of SIGTERM; killing it", process.pid());
 			process.destroyForcibly();
 		}
-		if (!waitFor(process, 30)) {
+		if (!ProsodyTools.waitFor(process, 30)) {
 			throw new EjabberdException("ejabberd (pid " + process.pid() + ") did not exit after SIGKILL");
-		}
-	}
-
-	/** Waits without giving up on interrupts (the flag is restored); false on timeout. */
-	static boolean waitFor(Process process, long seconds) {
-		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-		boolean interrupted = false;
-		try {
-			while (true) {
-				try {
-					return process.waitFor(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-				}
-				catch (InterruptedException ex) {
-					interrupted = true;
-				}
-			}
-		}
-		finally {
-			if (interrupted) {
-				Thread.currentThread().interrupt();
-			}
 		}
 	}
 

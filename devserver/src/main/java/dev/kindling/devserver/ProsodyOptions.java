@@ -1,21 +1,13 @@
 package dev.kindling.devserver;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Duration;
-import java.util.Collections;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 
@@ -65,38 +57,14 @@ public record ProsodyOptions(String domain, String componentDomain, String compo
 
 	}
 
-	private static final Pattern DOMAIN = Pattern
-		.compile("[a-z0-9]([a-z0-9-]*[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*");
-
 	private static final Set<String> LOG_LEVELS = Set.of("debug", "info", "warn", "error");
 
-	private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([^}]*)}");
-
 	public ProsodyOptions {
-		requireDomain(domain, "domain");
-		requireDomain(componentDomain, "componentDomain");
-		if (componentDomain.equals(domain)) {
-			throw new IllegalArgumentException("componentDomain must differ from domain: " + domain);
-		}
-		if (componentSecret == null || componentSecret.isEmpty()) {
-			throw new IllegalArgumentException("componentSecret must not be empty");
-		}
-		Objects.requireNonNull(users, "users");
-		users.forEach((user, password) -> {
-			if (user == null || user.isBlank() || password == null) {
-				throw new IllegalArgumentException("Invalid user '" + user + "' (or null password)");
-			}
-		});
-		users = Collections.unmodifiableMap(new LinkedHashMap<>(users));
+		users = ServerOptions.requireIdentity(domain, componentDomain, componentSecret, users);
 		if (!LOG_LEVELS.contains(logLevel)) {
 			throw new IllegalArgumentException("logLevel must be one of " + LOG_LEVELS + ": " + logLevel);
 		}
-		if (startTimeout == null || startTimeout.isNegative() || startTimeout.isZero()) {
-			throw new IllegalArgumentException("startTimeout must be positive: " + startTimeout);
-		}
-		requirePort(c2sPort, "c2sPort");
-		requirePort(componentPort, "componentPort");
-		requirePort(httpPort, "httpPort");
+		ServerOptions.requireStart(startTimeout, c2sPort, componentPort, httpPort);
 		Objects.requireNonNull(conflictResolve, "conflictResolve");
 	}
 
@@ -124,7 +92,7 @@ public record ProsodyOptions(String domain, String componentDomain, String compo
 	 * level info, Prosody from the PATH, a 10 s start timeout and free ports.
 	 */
 	public static ProsodyOptions defaults() {
-		return new ProsodyOptions("localhost", "bot.localhost", randomSecret(), Map.of(), "info", null,
+		return new ProsodyOptions("localhost", "bot.localhost", ServerOptions.randomSecret(), Map.of(), "info", null,
 				Duration.ofSeconds(10), 0, 0, 0);
 	}
 
@@ -239,29 +207,7 @@ public record ProsodyOptions(String domain, String componentDomain, String compo
 		values.put("componentModules", this.handover ? "{ " + lua("kindling_handover") + " }" : "{ }");
 		values.put("mucDomain", lua("conference." + this.domain));
 		values.put("pubsubDomain", lua("pubsub." + this.domain));
-		Matcher matcher = PLACEHOLDER.matcher(template());
-		StringBuilder config = new StringBuilder();
-		while (matcher.find()) {
-			String value = values.get(matcher.group(1));
-			if (value == null) {
-				throw new IllegalStateException("Unknown placeholder in prosody.cfg.lua: " + matcher.group());
-			}
-			matcher.appendReplacement(config, Matcher.quoteReplacement(value));
-		}
-		matcher.appendTail(config);
-		return config.toString();
-	}
-
-	private static String template() {
-		try (InputStream in = ProsodyOptions.class.getResourceAsStream("prosody.cfg.lua")) {
-			if (in == null) {
-				throw new IllegalStateException("dev/kindling/devserver/prosody.cfg.lua is not on the classpath");
-			}
-			return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
+		return ServerOptions.render("prosody.cfg.lua", values);
 	}
 
 	/** A double-quoted Lua string literal. */
@@ -282,24 +228,6 @@ public record ProsodyOptions(String domain, String componentDomain, String compo
 			}
 		}
 		return literal.append('"').toString();
-	}
-
-	private static String randomSecret() {
-		byte[] bytes = new byte[16];
-		new SecureRandom().nextBytes(bytes);
-		return HexFormat.of().formatHex(bytes);
-	}
-
-	private static void requireDomain(@Nullable String domain, String what) {
-		if (domain == null || !DOMAIN.matcher(domain).matches()) {
-			throw new IllegalArgumentException(what + " must be a lowercase DNS name: " + domain);
-		}
-	}
-
-	private static void requirePort(int port, String what) {
-		if (port < 0 || port > 65535) {
-			throw new IllegalArgumentException(what + " must be 0 (free port) or 1-65535: " + port);
-		}
 	}
 
 }

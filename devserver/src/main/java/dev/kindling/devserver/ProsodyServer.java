@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -24,11 +23,9 @@ import org.slf4j.LoggerFactory;
  * shutdown hook kills Prosody and deletes the directory. Methods that change the process are
  * synchronized.
  */
-public final class ProsodyServer implements AutoCloseable {
+public final class ProsodyServer implements XmppServer, AutoCloseable {
 
 	private static final Logger logger = LoggerFactory.getLogger(ProsodyServer.class);
-
-	private static final String HOST = "127.0.0.1";
 
 	/** Attempts with fresh ports when Prosody could not bind one (another process took it). */
 	private static final int PORT_ATTEMPTS = 5;
@@ -249,12 +246,7 @@ public final class ProsodyServer implements AutoCloseable {
 	 * @return this server
 	 */
 	public ProsodyServer withoutShutdownHook() {
-		try {
-			Runtime.getRuntime().removeShutdownHook(this.shutdownHook);
-		}
-		catch (IllegalStateException ex) {
-			// The JVM is shutting down already; the hook runs.
-		}
+		ServerProcess.removeShutdownHook(this.shutdownHook);
 		return this;
 	}
 
@@ -269,12 +261,7 @@ public final class ProsodyServer implements AutoCloseable {
 			stop();
 		}
 		finally {
-			try {
-				Runtime.getRuntime().removeShutdownHook(this.shutdownHook);
-			}
-			catch (IllegalStateException ex) {
-				// The JVM is shutting down already: the hook does the same.
-			}
+			ServerProcess.removeShutdownHook(this.shutdownHook);
 			ProsodyTools.deleteRecursively(this.directory);
 		}
 	}
@@ -283,80 +270,61 @@ public final class ProsodyServer implements AutoCloseable {
 		return this.options;
 	}
 
+	@Override
 	public String domain() {
 		return this.options.domain();
 	}
 
+	@Override
 	public String componentDomain() {
 		return this.options.componentDomain();
 	}
 
+	@Override
 	public String componentSecret() {
 		return this.options.componentSecret();
 	}
 
-	/** The MUC service, {@code conference.<domain>}. */
-	public String mucDomain() {
-		return "conference." + domain();
-	}
-
-	/** The pubsub service, {@code pubsub.<domain>}. */
-	public String pubsubDomain() {
-		return "pubsub." + domain();
-	}
-
-	/** Always {@code 127.0.0.1}: every listener is bound to loopback only. */
-	public String host() {
-		return HOST;
-	}
-
+	@Override
 	public int c2sPort() {
 		return this.c2sPort;
 	}
 
+	@Override
 	public int componentPort() {
 		return this.componentPort;
 	}
 
+	@Override
 	public int httpPort() {
 		return this.httpPort;
 	}
 
-	public String websocketUrl() {
-		return "ws://" + HOST + ":" + this.httpPort + "/xmpp-websocket";
-	}
-
-	public String boshUrl() {
-		return "http://" + HOST + ":" + this.httpPort + "/http-bind";
-	}
-
 	/** The temporary directory with the configuration, data and logs. Deleted by {@link #close()}. */
+	@Override
 	public Path directory() {
 		return this.directory;
 	}
 
 	/** Prosody's log, at the level of the options. */
+	@Override
 	public Path logFile() {
 		return this.directory.resolve("prosody.log");
-	}
-
-	/** The last lines of {@link #logFile()}, or an empty string if there is none. */
-	public String logTail(int lines) {
-		return ProsodyTools.tail(logFile(), lines);
 	}
 
 	/**
 	 * The process id of the running Prosody.
 	 * @throws IllegalStateException if it is not running
 	 */
+	@Override
 	public long pid() {
 		return requireRunning().pid();
 	}
 
 	/** Whether the process is alive (a frozen one is). */
+	@Override
 	public boolean isRunning() {
-		Process running = this.process;
-		return running != null && running.isAlive();
+		return ServerProcess.isAlive(this.process);
 	}
 
 	public boolean isFrozen() {
@@ -385,29 +353,15 @@ public final class ProsodyServer implements AutoCloseable {
 	}
 
 	private String ports() {
-		return this.c2sPort + "/" + this.componentPort + "/" + this.httpPort + " (c2s/component/http)";
+		return ServerProcess.ports(this.c2sPort, this.componentPort, this.httpPort);
 	}
 
 	private void killAndDelete() {
-		Process running = this.process;
-		if (running != null) {
-			running.destroyForcibly();
-			try {
-				running.waitFor(2, TimeUnit.SECONDS);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-			}
-		}
-		ProsodyTools.deleteRecursively(this.directory);
+		ServerProcess.killAndDelete(this.process, this.directory);
 	}
 
 	private Process requireRunning() {
-		Process running = this.process;
-		if (running == null || !running.isAlive()) {
-			throw new IllegalStateException("Prosody is not running");
-		}
-		return running;
+		return ServerProcess.requireRunning(this.process, "Prosody");
 	}
 
 	private void ensureOpen() {

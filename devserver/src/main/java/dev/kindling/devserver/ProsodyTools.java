@@ -317,7 +317,7 @@ final class ProsodyTools {
 	}
 
 	/** Waits without giving up on interrupts (the flag is restored); false on timeout. */
-	private static boolean waitFor(Process process, long seconds) {
+	static boolean waitFor(Process process, long seconds) {
 		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
 		boolean interrupted = false;
 		try {

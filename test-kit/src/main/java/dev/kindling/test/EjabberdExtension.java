@@ -1,12 +1,7 @@
 package dev.kindling.test;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
@@ -45,8 +40,6 @@ import dev.kindling.devserver.EjabberdServer;
 public final class EjabberdExtension
 		implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, ParameterResolver, TestWatcher {
 
-	private static final int TAIL_LINES = 40;
-
 	private final @Nullable EjabberdOptions options;
 
 	private final int nodes;
@@ -73,7 +66,7 @@ public final class EjabberdExtension
 
 	/** Registers the users, each with the user name as password. */
 	public static EjabberdExtension withUsers(String... users) {
-		return new EjabberdExtension(EjabberdOptions.defaults().withUsers(namesAsPasswords(users)), 1);
+		return new EjabberdExtension(EjabberdOptions.defaults().withUsers(ServerLogs.namesAsPasswords(users)), 1);
 	}
 
 	public static EjabberdExtension withOptions(EjabberdOptions options) {
@@ -217,12 +210,8 @@ public final class EjabberdExtension
 			return;
 		}
 		this.testFailed = true;
-		String test = context.getTestClass().map((testClass) -> testClass.getSimpleName() + " > ").orElse("")
-				+ context.getDisplayName();
 		for (EjabberdServer node : nodes()) {
-			System.err.println("[EjabberdExtension] " + test + " failed; ejabberd log of " + node.nodeName() + " "
-					+ node.logFile() + ", last " + TAIL_LINES + " lines:");
-			System.err.println(node.logTail(TAIL_LINES));
+			ServerLogs.printTail("EjabberdExtension", context, "ejabberd log of " + node.nodeName(), node);
 		}
 	}
 
@@ -268,7 +257,7 @@ public final class EjabberdExtension
 		EjabberdOptions resolved = EjabberdOptions.defaults()
 			.withDomain(with.domain())
 			.withComponentDomain(with.componentDomain())
-			.withUsers(namesAsPasswords(with.users()))
+			.withUsers(ServerLogs.namesAsPasswords(with.users()))
 			.withBalancing(EjabberdBalancing.of(with.balancing()), with.componentNumber())
 			.withLogLevel(with.logLevel());
 		return with.componentSecret().isEmpty() ? resolved : resolved.withComponentSecret(with.componentSecret());
@@ -276,30 +265,12 @@ public final class EjabberdExtension
 
 	/** Copies the logs out of the directories that close() deletes, to target/ejabberd-logs if there is a target. */
 	private static void keepLogs(List<EjabberdServer> nodes, ExtensionContext context) {
-		Path target = Path.of("target");
-		Path dir = Files.isDirectory(target) ? target.resolve("ejabberd-logs")
-				: Path.of(System.getProperty("java.io.tmpdir"), "kindling-ejabberd-logs");
+		Path dir = ServerLogs.directory("ejabberd");
 		String prefix = context.getTestClass().map(Class::getName).orElse("ejabberd");
 		for (int i = 0; i < nodes.size(); i++) {
 			String name = prefix + ((nodes.size() > 1) ? "-ejabberd-node" + i + ".log" : "-ejabberd.log");
-			try {
-				Files.createDirectories(dir);
-				Path kept = dir.resolve(name);
-				Files.copy(nodes.get(i).logFile(), kept, StandardCopyOption.REPLACE_EXISTING);
-				System.err.println("[EjabberdExtension] ejabberd log kept at " + kept.toAbsolutePath());
-			}
-			catch (IOException ex) {
-				System.err.println("[EjabberdExtension] Could not keep ejabberd's log: " + ex);
-			}
+			ServerLogs.keep("EjabberdExtension", "ejabberd", nodes.get(i), dir, name);
 		}
-	}
-
-	private static Map<String, String> namesAsPasswords(String... users) {
-		Map<String, String> all = new LinkedHashMap<>();
-		for (String user : users) {
-			all.put(user, user);
-		}
-		return all;
 	}
 
 }

@@ -1,11 +1,5 @@
 package dev.kindling.test;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
@@ -41,8 +35,6 @@ import dev.kindling.devserver.ProsodyServer;
 public final class ProsodyExtension
 		implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, ParameterResolver, TestWatcher {
 
-	private static final int TAIL_LINES = 40;
-
 	private final @Nullable ProsodyOptions options;
 
 	private volatile @Nullable ProsodyServer server;
@@ -63,7 +55,7 @@ public final class ProsodyExtension
 
 	/** Registers the users, each with the user name as password. */
 	public static ProsodyExtension withUsers(String... users) {
-		return new ProsodyExtension(testDefaults().withUsers(namesAsPasswords(users)));
+		return new ProsodyExtension(testDefaults().withUsers(ServerLogs.namesAsPasswords(users)));
 	}
 
 	public static ProsodyExtension withOptions(ProsodyOptions options) {
@@ -174,11 +166,7 @@ public final class ProsodyExtension
 			return;
 		}
 		this.testFailed = true;
-		String test = context.getTestClass().map((testClass) -> testClass.getSimpleName() + " > ").orElse("")
-				+ context.getDisplayName();
-		System.err.println("[ProsodyExtension] " + test + " failed; Prosody log "
-				+ current.logFile() + ", last " + TAIL_LINES + " lines:");
-		System.err.println(current.logTail(TAIL_LINES));
+		ServerLogs.printTail("ProsodyExtension", context, "Prosody log", current);
 	}
 
 	@Override
@@ -214,39 +202,20 @@ public final class ProsodyExtension
 		ProsodyOptions resolved = testDefaults()
 			.withDomain(with.domain())
 			.withComponentDomain(with.componentDomain())
-			.withUsers(namesAsPasswords(with.users()))
+			.withUsers(ServerLogs.namesAsPasswords(with.users()))
 			.withLogLevel(with.logLevel());
 		return with.componentSecret().isEmpty() ? resolved : resolved.withComponentSecret(with.componentSecret());
 	}
 
 	/** Copies the log out of the directory that close() deletes, to target/prosody-logs if there is a target. */
 	private static void keepLog(ProsodyServer server, ExtensionContext context) {
-		Path target = Path.of("target");
-		Path dir = Files.isDirectory(target) ? target.resolve("prosody-logs")
-				: Path.of(System.getProperty("java.io.tmpdir"), "kindling-prosody-logs");
 		String name = context.getTestClass().map(Class::getName).orElse("prosody") + "-prosody.log";
-		try {
-			Files.createDirectories(dir);
-			Path kept = dir.resolve(name);
-			Files.copy(server.logFile(), kept, StandardCopyOption.REPLACE_EXISTING);
-			System.err.println("[ProsodyExtension] Prosody log kept at " + kept.toAbsolutePath());
-		}
-		catch (IOException ex) {
-			System.err.println("[ProsodyExtension] Could not keep Prosody's log: " + ex);
-		}
+		ServerLogs.keep("ProsodyExtension", "Prosody", server, ServerLogs.directory("prosody"), name);
 	}
 
 	/** {@link ProsodyOptions#defaults()} with log level debug. */
 	private static ProsodyOptions testDefaults() {
 		return ProsodyOptions.defaults().withLogLevel("debug");
-	}
-
-	private static Map<String, String> namesAsPasswords(String... users) {
-		Map<String, String> all = new LinkedHashMap<>();
-		for (String user : users) {
-			all.put(user, user);
-		}
-		return all;
 	}
 
 }

@@ -23,8 +23,7 @@ import org.jxmpp.jid.Jid;
 import org.jxmpp.jid.impl.JidCreate;
 import org.jxmpp.stringprep.XmppStringprepException;
 
-import dev.kindling.devserver.EjabberdServer;
-import dev.kindling.devserver.ProsodyServer;
+import dev.kindling.devserver.XmppServer;
 
 /**
  * A real XMPP client (Smack) logged in to a test server as one user: send stanzas, wait for the
@@ -44,13 +43,11 @@ public final class XmppTestClient implements AutoCloseable {
 		connection.addSyncStanzaListener((stanza) -> this.messages.add((Message) stanza), StanzaTypeFilter.MESSAGE);
 	}
 
-	/** Log in to the server's c2s port as {@code user}. */
-	public static XmppTestClient login(ProsodyServer server, String user, String password) {
-		return login(server.domain(), server.host(), server.c2sPort(), user, password);
-	}
-
-	/** Log in to an ejabberd node's c2s port as {@code user} (of a cluster: that node's port). */
-	public static XmppTestClient login(EjabberdServer server, String user, String password) {
+	/**
+	 * Log in to the server's c2s port as {@code user}: a {@code ProsodyServer}, or an
+	 * {@code EjabberdServer} node (of a cluster: that node's port).
+	 */
+	public static XmppTestClient login(XmppServer server, String user, String password) {
 		return login(server.domain(), server.host(), server.c2sPort(), user, password);
 	}
 

@@ -36,6 +36,9 @@ final class Replica implements AutoCloseable {
 	/** A balanced replica's INFO line once its probes found its home slot: from then on it is ready. */
 	private static final String HOME = "has home";
 
+	/** A spare that takes a freed slot says so instead: it has the slot's home from then on. */
+	private static final String SPARE_TOOK_SLOT = "took a free slot";
+
 	private static final Pattern HTTP_PORT = Pattern.compile("Tomcat started on port (?:\\(s\\): )?(\\d+)");
 
 	private static final Pattern RECEIVED_MESSAGES = Pattern
@@ -119,7 +122,7 @@ final class Replica implements AutoCloseable {
 	 */
 	void awaitReady(Duration timeout) throws IOException, InterruptedException {
 		long deadline = System.nanoTime() + timeout.toNanos();
-		while (this.ready.equals(CONNECTED) ? connections() == 0 : !logged(this.ready)) {
+		while (this.ready.equals(CONNECTED) ? connections() == 0 : !(logged(this.ready) || logged(SPARE_TOOK_SLOT))) {
 			Process running = this.process;
 			if (running == null || !running.isAlive()) {
 				throw new IOException("Replica " + this.instance + " exited before connecting; see " + this.log);

@@ -11,6 +11,7 @@ import dev.kindling.devserver.EjabberdOptions;
 import dev.kindling.devserver.EjabberdServer;
 import dev.kindling.devserver.ProsodyOptions;
 import dev.kindling.devserver.ProsodyServer;
+import dev.kindling.devserver.XmppServer;
 
 /**
  * The real XMPP server a scale-out scenario runs on, on loopback: where the clients log in, where
@@ -66,54 +67,7 @@ interface BenchServer extends AutoCloseable {
 			return cluster(EjabberdCluster.start(options, nodes));
 		}
 		EjabberdServer server = EjabberdServer.create(options).start();
-		return new BenchServer() {
-
-			@Override
-			public String name() {
-				return "ejabberd";
-			}
-
-			@Override
-			public String domain() {
-				return server.domain();
-			}
-
-			@Override
-			public String componentDomain() {
-				return server.componentDomain();
-			}
-
-			@Override
-			public String componentSecret() {
-				return server.componentSecret();
-			}
-
-			@Override
-			public String host() {
-				return server.host();
-			}
-
-			@Override
-			public List<Integer> c2sPorts() {
-				return List.of(server.c2sPort());
-			}
-
-			@Override
-			public List<Integer> componentPorts() {
-				return List.of(server.componentPort());
-			}
-
-			@Override
-			public long cpuMillis() throws IOException {
-				return ProcStatus.cpuMillis(server.pid());
-			}
-
-			@Override
-			public void close() {
-				server.close();
-			}
-
-		};
+		return single("ejabberd", server, server::close);
 	}
 
 	private static BenchServer cluster(EjabberdCluster cluster) {
@@ -180,11 +134,16 @@ interface BenchServer extends AutoCloseable {
 		}
 		ProsodyServer server = ProsodyServer.create(ProsodyOptions.defaults().withUsers(accounts).withLogLevel("warn"))
 			.start();
+		return single("prosody", server, server::close);
+	}
+
+	/** One server process, either kind: its one c2s and one component port. */
+	private static BenchServer single(String name, XmppServer server, Runnable close) {
 		return new BenchServer() {
 
 			@Override
 			public String name() {
-				return "prosody";
+				return name;
 			}
 
 			@Override
@@ -224,7 +183,7 @@ interface BenchServer extends AutoCloseable {
 
 			@Override
 			public void close() {
-				server.close();
+				close.run();
 			}
 
 		};
